@@ -1,0 +1,49 @@
+import type { Article } from '../knowledge/types.js';
+
+/** One cited excerpt. */
+export interface AnswerResult {
+  /** A quote of at most 120 characters from the passage, with `…` where text was left out. */
+  excerpt: string;
+  /** Ranges [start, end) in `excerpt` (UTF-16 offsets) that match the question's terms; sorted, non-overlapping. */
+  highlights: Array<[number, number]>;
+  passageId: string;
+  article: string;
+  section: string | null;
+  paragraph: number;
+  source: string | null;
+  url: string | null;
+  score: number;
+}
+
+/** What every channel gets back from `answer(question)`. */
+export interface Answer {
+  question: string;
+  answered: boolean;
+  results: AnswerResult[];
+  /** When declined: what the knowledge base covers (article titles), for "did you mean" style replies. */
+  suggestions: string[];
+}
+
+export interface AskOptions {
+  /** How many results (default 3, at most 10). */
+  limit?: number;
+  /** Skip this many results first (for a "more" button). */
+  offset?: number;
+}
+
+export interface KnowledgeStats {
+  articles: number;
+  passages: number;
+  /** ISO time the current index was built or loaded. */
+  indexBuiltAt: string;
+}
+
+/** The one answer path shared by every channel (CLI, Telegram, web). */
+export interface AnswerEngine {
+  /** Throws `QuestionError` for an empty or over-long question. */
+  answer(question: string, options?: AskOptions): Answer;
+  articles(): Article[];
+  stats(): KnowledgeStats;
+  /** A few questions the knowledge base can answer, for /start and the widget's greeting. */
+  exampleQuestions(count?: number): string[];
+}

@@ -1,0 +1,33 @@
+/** An article as loaded from one knowledge file. */
+export interface Article {
+  /** Stable id derived from the file path relative to the knowledge folder. */
+  id: string;
+  title: string;
+  subtitle: string | null;
+  source: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+  /** Path of the knowledge file, relative to the knowledge folder. */
+  file: string;
+  /** Section headings in order of appearance. */
+  sections: string[];
+}
+
+/** One body paragraph (or part of a long one): the unit that is indexed and quoted. */
+export interface Passage {
+  /** Stable: same file and same text give the same id across restarts. */
+  id: string;
+  articleId: string;
+  /** Article title, copied for convenience. */
+  article: string;
+  section: string | null;
+  /** 1-based paragraph number within the article. */
+  paragraph: number;
+  /** Original text, untouched, for display. */
+  text: string;
+  source: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+}

@@ -1,0 +1,44 @@
+/** Where questions and feedback go. Channels call it; storage is swappable (memory, JSONL, SQLite). */
+export type Channel = 'cli' | 'telegram' | 'web';
+
+export interface QuestionRecord {
+  channel: Channel;
+  /** private, group, supergroup, inline, widget, … */
+  chatType: string;
+  question: string;
+  answered: boolean;
+  passageIds: string[];
+  scores: number[];
+  latencyMs: number;
+  /** Salted hash of the user id, never the id in clear (null when unknown). */
+  userHash: string | null;
+  chatHash: string | null;
+  at: Date;
+}
+
+export interface FeedbackRecord {
+  channel: Channel;
+  question: string;
+  passageId: string;
+  vote: 'up' | 'down';
+  userHash: string | null;
+  at: Date;
+}
+
+/** Recording must never slow or fail an answer: implementations catch and log their own errors. */
+export interface Recorder {
+  recordQuestion(record: QuestionRecord): void;
+  recordFeedback(record: FeedbackRecord): void;
+}
+
+/** Keeps records in memory (tests, and the default until a database is configured). */
+export function createMemoryRecorder(): Recorder & { questions: QuestionRecord[]; feedback: FeedbackRecord[] } {
+  const questions: QuestionRecord[] = [];
+  const feedback: FeedbackRecord[] = [];
+  return {
+    questions,
+    feedback,
+    recordQuestion: (r) => void questions.push(r),
+    recordFeedback: (r) => void feedback.push(r),
+  };
+}
