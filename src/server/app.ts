@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { AnswerEngine } from '../answer/types.js';
+import type { Recorder } from '../records/recorder.js';
+import { registerDemoPage } from './demo-page.js';
+import { ApiError, handleError, handleNotFound } from './errors.js';
+import { registerOriginPolicy } from './origin-policy.js';
+import { askRoute } from './routes/ask.js';
+import { feedbackRoute } from './routes/feedback.js';
+import { healthRoute } from './routes/health.js';
+import { buildWidget, registerWidgetRoute } from './widget-bundle.js';
+
+/** Largest accepted request body on /api/*: a 500-character question fits many times over. */
+export const API_BODY_LIMIT = 4 * 1024;
+
+export interface AppDeps {
+  /** The answer engine, or null while the index is still loading (health and ask answer 503). */
+  getEngine: () => AnswerEngine | null;
+  recorder: Recorder;
+  logger: Logger;
+  /** Origins whose pages may call /api/*; empty = same-origin and localhost only; "*" = any. */
+  allowedOrigins: string[];
+  /** Per client IP, over all of /api/*. */
+  rateLimit: { max: number; timeWindowMs: number };
+  /** Extra routes registered by main at the root, e.g. the Telegram webhook. */
+  plugins?: FastifyPluginAsync[];
+  /** Behind a reverse proxy: take the client IP and host from X-Forwarded-*. */
+  trustProxy?: boolean;
+  /** Salt for hashing client IPs into records; without it no user hash is recorded. */
+  userHashSalt?: string;
+}
+
+/**
+ * Builds the web app (JSON API, widget bundle, demo page) without listening, so tests can
+ * `inject` and main decides where to listen.
+ *
+ * @example
+ * const app = await buildApp({ getEngine: () => engine, recorder, logger, allowedOrigins: [],
+ *   rateLimit: { max: 30, timeWindowMs: 60_000 } });
+ * await app.listen({ host: '127.0.0.1', port: 3000 });
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const widget = await buildWidget();
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger at runtime; the cast only widens the generic.
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: deps.trustProxy ?? false,
+    // Our own ids: a client-sent X-Request-Id must not be able to forge log correlation.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    bodyLimit: API_BODY_LIMIT,
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  await registerOriginPolicy(app, deps.allowedOrigins);
+  registerWidgetRoute(app, widget);
+  registerDemoPage(app);
+
+  await app.register(async (api) => {
+    // JSON only: fastify would otherwise also accept text/plain, which must be a 415 here.
+    api.removeContentTypeParser(['text/plain']);
+    // Inside this encapsulated context the limiter sees only the /api routes.
+    await api.register(rateLimit, {
+      max: deps.rateLimit.max,
+      timeWindow: deps.rateLimit.timeWindowMs,
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(context.statusCode, 'rate_limited', `提问太频繁了，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`),
+    });
+    const hashing = deps.userHashSalt === undefined ? {} : { userHashSalt: deps.userHashSalt };
+    await api.register(askRoute, { getEngine: deps.getEngine, recorder: deps.recorder, ...hashing });
+    await api.register(feedbackRoute, { recorder: deps.recorder, ...hashing });
+    await api.register(healthRoute, { getEngine: deps.getEngine });
+  });
+
+  for (const plugin of deps.plugins ?? []) await app.register(plugin);
+  app.log.debug({ bytes: widget.bytes, gzipBytes: widget.gzipBytes }, 'widget bundle built');
+  return app;
+}

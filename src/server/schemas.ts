@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { MAX_QUESTION_LENGTH } from '../answer/errors.js';
+
+/**
+ * Request and response schemas for /api/*. They live apart from the handlers so one
+ * zod schema both validates (via fastify-type-provider-zod) and types each route.
+ * Messages are Chinese because the widget may show them to a visitor as they are.
+ */
+
+/** Most results one web request may ask for; the engine allows more, the web does not need them. */
+export const MAX_WEB_LIMIT = 5;
+
+const question = z
+  .string({ error: '问题必须是文字' })
+  .trim()
+  .min(1, { error: '问题不能为空' })
+  .max(MAX_QUESTION_LENGTH, { error: `问题不能超过 ${MAX_QUESTION_LENGTH} 个字` });
+
+export const askBody = z.object({
+  question,
+  limit: z
+    .number({ error: `limit 必须是 1 到 ${MAX_WEB_LIMIT} 之间的整数` })
+    .int({ error: `limit 必须是 1 到 ${MAX_WEB_LIMIT} 之间的整数` })
+    .min(1, { error: `limit 必须是 1 到 ${MAX_WEB_LIMIT} 之间的整数` })
+    .max(MAX_WEB_LIMIT, { error: `limit 必须是 1 到 ${MAX_WEB_LIMIT} 之间的整数` })
+    .optional(),
+});
+export type AskBody = z.infer<typeof askBody>;
+
+export const feedbackBody = z.object({
+  question,
+  passageId: z
+    .string({ error: 'passageId 必须是文字' })
+    .min(1, { error: 'passageId 不能为空' })
+    .max(200, { error: 'passageId 太长' }),
+  vote: z.enum(['up', 'down'], { error: 'vote 只能是 "up" 或 "down"' }),
+});
+export type FeedbackBody = z.infer<typeof feedbackBody>;
+
+const answerResult = z.object({
+  excerpt: z.string(),
+  highlights: z.array(z.tuple([z.number(), z.number()])),
+  passageId: z.string(),
+  article: z.string(),
+  section: z.string().nullable(),
+  paragraph: z.number(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  score: z.number(),
+});
+
+/** Same shape as `Answer` (src/answer/types.ts) and the CLI's `--json`. */
+export const answerResponse = z.object({
+  question: z.string(),
+  answered: z.boolean(),
+  results: z.array(answerResult),
+  suggestions: z.array(z.string()),
+});
+
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  articles: z.number(),
+  passages: z.number(),
+  indexBuiltAt: z.string(),
+});
+
+export const examplesResponse = z.object({
+  examples: z.array(z.string()),
+  articles: z.array(z.object({ title: z.string(), url: z.string().nullable() })),
+});
+
+/** Every 4xx/5xx body from this server. `field` names the bad field on validation errors. */
+export const errorResponse = z.object({
+  statusCode: z.number(),
+  error: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+  requestId: z.string().optional(),
+});
+export type ErrorBody = z.infer<typeof errorResponse>;
+
+/** Error responses every /api route may send, so the serializer accepts them. */
+export const apiErrors = {
+  400: errorResponse,
+  403: errorResponse,
+  413: errorResponse,
+  415: errorResponse,
+  429: errorResponse,
+  500: errorResponse,
+  503: errorResponse,
+} as const;
