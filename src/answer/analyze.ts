@@ -1,0 +1,64 @@
+import type { SearchIndex } from '../search/search-index.js';
+import { normalize } from '../text/normalize.js';
+import { tokens } from '../text/terms.js';
+import type { WeightedTerm } from './excerpt.js';
+import { questionType, type QuestionType } from './question-type.js';
+
+/**
+ * A term found in more than this share of passages says nothing about which
+ * one answers (郴州 in an article about 郴州): it neither ranks nor counts
+ * towards answering. Only applied once the knowledge base has enough passages
+ * for the share to mean something.
+ */
+export const UBIQUITY = 0.5;
+const MIN_PASSAGES_FOR_UBIQUITY = 10;
+
+export interface AnalyzedQuestion {
+  question: string;
+  normalized: string;
+  type: QuestionType;
+  words: string[];
+  bigrams: string[];
+  /** Informative words with their IDF: what an answer must cover. */
+  terms: WeightedTerm[];
+  /** Bigrams with a fraction of their IDF: rescue words that jieba segments differently in the passage. */
+  bigramTerms: WeightedTerm[];
+}
+
+const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/** Estimated document frequency of a word; for a word the index does not know, from its rarest bigram. */
+function documentFrequency(index: SearchIndex, word: string): number {
+  const df = index.wordDf(word);
+  if (df > 0 || word.length < 2 || !/^[\u3400-\u9fff]+$/u.test(word)) return df;
+  let min = Infinity;
+  for (let i = 0; i + 1 < word.length; i++) min = Math.min(min, index.bigramDf(word.slice(i, i + 2)));
+  return min === Infinity ? 0 : min;
+}
+
+export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQuestion {
+  const normalized = normalize(question);
+  const t = tokens(normalized);
+  const n = index.size;
+  const ubiquitous = (df: number) => n >= MIN_PASSAGES_FOR_UBIQUITY && df / n > UBIQUITY;
+  const words = [...new Set(t.words)];
+  const terms: WeightedTerm[] = [];
+  for (const word of words) {
+    const df = documentFrequency(index, word);
+    if (!ubiquitous(df)) terms.push({ term: word, weight: idf(n, df) });
+  }
+  const bigramTerms: WeightedTerm[] = [];
+  for (const gram of new Set(t.bigrams)) {
+    const df = index.bigramDf(gram);
+    if (df > 0 && !ubiquitous(df)) bigramTerms.push({ term: gram, weight: 0.25 * idf(n, df) });
+  }
+  return {
+    question,
+    normalized,
+    type: questionType(normalized),
+    words: terms.map((x) => x.term),
+    bigrams: bigramTerms.map((x) => x.term),
+    terms,
+    bigramTerms,
+  };
+}

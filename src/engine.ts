@@ -1,0 +1,70 @@
+import type { AnswerEngine, KnowledgeStats } from './answer/types.js';
+import { createAnswerer } from './answer/answer.js';
+import { loadKnowledge, type Knowledge } from './knowledge/load.js';
+import type { Article, Passage } from './knowledge/types.js';
+import type { KnowledgeError } from './knowledge/errors.js';
+import { createSearchIndex, type SearchIndex } from './search/search-index.js';
+import { createSynonyms } from './search/synonyms.js';
+import { addWords, loadDictionary } from './text/segment.js';
+
+export interface Engine extends AnswerEngine {
+  /** Problems found in the knowledge folder at the last (re)load; the rest loaded. */
+  knowledgeErrors(): KnowledgeError[];
+}
+
+interface Built {
+  articles: Article[];
+  index: SearchIndex;
+  answer: AnswerEngine['answer'];
+  builtAt: Date;
+  errors: KnowledgeError[];
+  examples: string[];
+}
+
+/** Candidate example questions: the first words an article's sections are about, asked plainly. */
+function exampleQuestions(articles: Article[], answer: AnswerEngine['answer']): string[] {
+  const candidates = articles.flatMap((a) => [`${a.title}讲了什么?`, ...a.sections.map((s) => `${s}体现在哪些方面?`)]);
+  return candidates.filter((q) => answer(q, { limit: 1 }).answered);
+}
+
+/** Builds an engine over passages that are already loaded (the eval sets use this). */
+export function buildFromPassages(passages: Passage[], articles: Article[], synonymGroups: string[][] = []): Built {
+  loadDictionary();
+  const synonyms = createSynonyms(synonymGroups);
+  const index = createSearchIndex(passages, synonyms);
+  const titles = articles.map((a) => `《${a.title}》`);
+  const answer = createAnswerer({ index, synonyms, suggestions: () => titles.slice(0, 5) });
+  return { articles, index, answer, builtAt: new Date(), errors: [], examples: [] };
+}
+
+function build(knowledge: Knowledge): Built {
+  addWords(knowledge.userWords);
+  const built = buildFromPassages(knowledge.passages, knowledge.articles, knowledge.synonyms);
+  built.errors = knowledge.errors;
+  built.examples = exampleQuestions(knowledge.articles, built.answer);
+  return built;
+}
+
+export function engineOf(get: () => Built): Engine {
+  return {
+    answer: (question, options) => get().answer(question, options),
+    articles: () => get().articles,
+    stats: (): KnowledgeStats => ({
+      articles: get().articles.length,
+      passages: get().index.size,
+      indexBuiltAt: get().builtAt.toISOString(),
+    }),
+    exampleQuestions: (count = 3) => get().examples.slice(0, count),
+    knowledgeErrors: () => get().errors,
+  };
+}
+
+/**
+ * Loads a knowledge folder and builds the index: the one engine every channel
+ * asks. Throws KnowledgeError when the folder has no usable article; broken
+ * files are listed by `knowledgeErrors()`.
+ */
+export async function createEngine(options: { knowledgeDir: string }): Promise<Engine> {
+  const built = build(await loadKnowledge(options.knowledgeDir));
+  return engineOf(() => built);
+}

@@ -1,0 +1,106 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { KnowledgeError } from './errors.js';
+import { parseMd } from './parse-md.js';
+import { parseTxt } from './parse-txt.js';
+import { toPassages } from './passages.js';
+import type { Article, Passage } from './types.js';
+
+/** Files in a knowledge folder that are not articles. */
+export const USER_DICT_FILE = 'userdict.txt';
+export const SYNONYMS_FILE = 'synonyms.txt';
+const NOT_ARTICLES = new Set([USER_DICT_FILE, SYNONYMS_FILE, 'readme.md']);
+
+export interface Knowledge {
+  dir: string;
+  articles: Article[];
+  passages: Passage[];
+  /** Words for jieba's dictionary (userdict.txt, jieba's format: `word [freq] [tag]`). */
+  userWords: string[];
+  /** Groups of words that mean the same (synonyms.txt, one group per line). */
+  synonyms: string[][];
+  /** Files that could not be loaded; the rest loaded. Never swallowed: callers report them. */
+  errors: KnowledgeError[];
+}
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) files.push(...(await listFiles(full, base)));
+    else if (e.isFile()) files.push(path.relative(base, full));
+  }
+  return files;
+}
+
+/** Reads a file as UTF-8, refusing bytes that are not (a binary or GBK file would otherwise index as garbage). */
+async function readText(dir: string, file: string): Promise<string> {
+  const bytes = await readFile(path.join(dir, file));
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new KnowledgeError(file, 'not valid UTF-8 text (save the file as UTF-8)');
+  }
+}
+
+/** One item per non-empty, non-comment line, with its line number. */
+function dataLines(content: string): Array<{ line: number; fields: string[] }> {
+  return content
+    .split(/\r\n|\r|\n/u)
+    .map((raw, i) => ({ line: i + 1, fields: raw.replace(/#.*$/u, '').trim().split(/\s+/u).filter(Boolean) }))
+    .filter((l) => l.fields.length > 0);
+}
+
+async function readOptional(dir: string, file: string): Promise<string | null> {
+  try {
+    return await readText(dir, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/**
+ * Loads every article (`.md`, `.txt`) under a knowledge folder, plus its
+ * user dictionary and synonyms. A broken file is reported in `errors` and the
+ * rest still loads; a folder with no usable article throws.
+ */
+export async function loadKnowledge(dir: string): Promise<Knowledge> {
+  let files: string[];
+  try {
+    files = await listFiles(dir);
+  } catch (err) {
+    throw new KnowledgeError(dir, `cannot read the knowledge folder (${(err as Error).message})`);
+  }
+  const knowledge: Knowledge = { dir, articles: [], passages: [], userWords: [], synonyms: [], errors: [] };
+  for (const file of files) {
+    const name = path.basename(file).toLowerCase();
+    const ext = path.extname(name);
+    if (NOT_ARTICLES.has(name) || (ext !== '.md' && ext !== '.txt')) continue;
+    try {
+      const content = (await readText(dir, file)).replace(/^\ufeff/u, '');
+      const parsed = ext === '.md' ? parseMd(file, content) : parseTxt(file, content);
+      const { article, passages } = toPassages(file, parsed);
+      knowledge.articles.push(article);
+      knowledge.passages.push(...passages);
+    } catch (err) {
+      knowledge.errors.push(err instanceof KnowledgeError ? err : new KnowledgeError(file, (err as Error).message));
+    }
+  }
+  const dict = await readOptional(dir, USER_DICT_FILE).catch((err: KnowledgeError) => (knowledge.errors.push(err), null));
+  if (dict) knowledge.userWords = dataLines(dict).map((l) => l.fields[0]!);
+  const synonyms = await readOptional(dir, SYNONYMS_FILE).catch((err: KnowledgeError) => (knowledge.errors.push(err), null));
+  if (synonyms) {
+    for (const { line, fields } of dataLines(synonyms)) {
+      if (fields.length < 2) knowledge.errors.push(new KnowledgeError(SYNONYMS_FILE, 'a synonym group needs at least two words', line));
+      else knowledge.synonyms.push(fields);
+    }
+  }
+  if (knowledge.articles.length === 0) {
+    const why = knowledge.errors.length ? ` (${knowledge.errors.map((e) => e.message).join('; ')})` : '';
+    throw new KnowledgeError(dir, `no usable article (.md or .txt) in the knowledge folder${why}`);
+  }
+  return knowledge;
+}

@@ -1,0 +1,91 @@
+import { KnowledgeError } from './errors.js';
+import type { ParsedArticle } from './parsed.js';
+
+const FRONT_MATTER_KEYS = ['title', 'source', 'author', 'date', 'url'] as const;
+type FrontMatter = Partial<Record<(typeof FRONT_MATTER_KEYS)[number], string>>;
+
+function unquote(value: string): string {
+  const v = value.trim();
+  return /^(["']).*\1$/u.test(v) ? v.slice(1, -1) : v;
+}
+
+/** Reads `---` front matter (YAML-style `key: value` lines); returns it and the line where the body starts. */
+function readFrontMatter(file: string, lines: string[]): { meta: FrontMatter; bodyStart: number } {
+  if (lines[0]?.trim() !== '---') return { meta: {}, bodyStart: 0 };
+  const meta: FrontMatter = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '---') return { meta, bodyStart: i + 1 };
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/u.exec(line);
+    if (!m) throw new KnowledgeError(file, `front matter line is not "key: value": ${JSON.stringify(line.slice(0, 60))}`, i + 1);
+    const key = m[1]!.toLowerCase();
+    if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) meta[key as keyof FrontMatter] = unquote(m[2]!);
+  }
+  throw new KnowledgeError(file, 'front matter opened with "---" is never closed', 1);
+}
+
+/** Joins the lines of one paragraph: no separator between CJK, a space between Latin words. */
+function joinLines(lines: string[]): string {
+  return lines.reduce((acc, line) => {
+    if (!acc) return line;
+    return /[A-Za-z0-9,.;:!?]$/u.test(acc) && /^[A-Za-z0-9]/u.test(line) ? `${acc} ${line}` : acc + line;
+  }, '');
+}
+
+/**
+ * Parses a Markdown article: optional front matter (title, source, author,
+ * date, url), `#`/`##` headings as sections (the first `#` is the title when
+ * the front matter has none), paragraphs separated by blank lines.
+ */
+export function parseMd(file: string, content: string): ParsedArticle {
+  const lines = content.split(/\r\n|\r|\n/u);
+  const { meta, bodyStart } = readFrontMatter(file, lines);
+  let title = meta.title ?? null;
+  let section: string | null = null;
+  const paragraphs: ParsedArticle['paragraphs'] = [];
+  let current: string[] = [];
+  let inFence = false;
+  const flush = () => {
+    const text = joinLines(current).trim();
+    if (text) paragraphs.push({ section, text });
+    current = [];
+  };
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line.startsWith('```')) {
+      // Code is not prose to quote.
+      flush();
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+    const heading = /^(#{1,6})\s+(.+?)\s*#*$/u.exec(line);
+    if (heading) {
+      flush();
+      if (heading[1] === '#' && title === null) title = heading[2]!;
+      else section = heading[2]!;
+      continue;
+    }
+    if (line === '' || /^(-{3,}|\*{3,})$/u.test(line) || /^!\[[^\]]*\]\([^)]*\)$/u.test(line)) {
+      flush();
+      continue;
+    }
+    // List items and quotes are paragraphs of their own; their markers are not text.
+    if (/^([-*+]|\d+[.)])\s+/u.test(line)) flush();
+    current.push(line.replace(/^(>\s*)+/u, '').replace(/^([-*+]|\d+[.)])\s+/u, ''));
+  }
+  flush();
+  if (inFence) throw new KnowledgeError(file, 'a code block opened with ``` is never closed');
+  if (!title) throw new KnowledgeError(file, 'no title: add "title:" to the front matter or a "# " heading', bodyStart + 1);
+  if (paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found');
+  return {
+    title,
+    subtitle: null,
+    source: meta.source ?? null,
+    author: meta.author ?? null,
+    date: meta.date ?? null,
+    url: meta.url ?? null,
+    paragraphs,
+  };
+}

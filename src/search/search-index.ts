@@ -1,0 +1,149 @@
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import type { Passage } from '../knowledge/types.js';
+import { normalize } from '../text/normalize.js';
+import { bigrams, tokens } from '../text/terms.js';
+import { searchWords } from '../text/segment.js';
+import type { Synonyms } from './synonyms.js';
+
+/** Bumped whenever tokenization or the stored layout changes, so stale serialized indexes are rebuilt. */
+export const INDEX_VERSION = 1;
+
+// Tokens are computed once per passage and handed to MiniSearch pre-split.
+const SEP = '\u0000';
+const split = (s: string) => (s ? s.split(SEP) : []);
+
+/** Relative weight of each field, measured on the eval sets (see DESIGN.md, "Ranking"). */
+export const FIELD_BOOST = { title: 2, words: 1, bigrams: 0.6 } as const;
+
+interface Doc {
+  id: number;
+  title: string;
+  words: string;
+  bigrams: string;
+}
+
+export interface QueryTerms {
+  words: string[];
+  bigrams: string[];
+}
+
+export interface Hit {
+  /** Position of the passage in `passages`. */
+  doc: number;
+  score: number;
+}
+
+export interface SearchIndex {
+  readonly passages: readonly Passage[];
+  /** Normalized text of each passage (same positions as `passages`). */
+  readonly norms: readonly string[];
+  readonly size: number;
+  /** Number of passages that contain a word (as indexed by jieba), 0 when unknown. */
+  wordDf(term: string): number;
+  bigramDf(term: string): number;
+  search(query: QueryTerms, limit: number): Hit[];
+  toJSON(): string;
+}
+
+function miniSearchOptions(synonyms: Synonyms): Options<Doc> {
+  return {
+    fields: ['title', 'words', 'bigrams'],
+    tokenize: split,
+    processTerm: (term, field) => (term === '' ? null : field === 'bigrams' ? term : synonyms.canonical(term)),
+  };
+}
+
+const count = (df: Map<string, number>, terms: Iterable<string>) => {
+  for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+};
+
+interface State {
+  passages: Passage[];
+  norms: string[];
+  wordDf: Map<string, number>;
+  bigramDf: Map<string, number>;
+  mini: MiniSearch<Doc>;
+}
+
+function wrap(state: State, synonyms: Synonyms): SearchIndex {
+  const { passages, norms, wordDf, bigramDf, mini } = state;
+  return {
+    passages,
+    norms,
+    size: passages.length,
+    wordDf: (t) => wordDf.get(synonyms.canonical(t)) ?? 0,
+    bigramDf: (t) => bigramDf.get(t) ?? 0,
+    search(query, limit) {
+      const words = [...new Set(query.words)];
+      const grams = [...new Set(query.bigrams)];
+      // At search time MiniSearch calls processTerm without a field name, so each
+      // sub-query states its own: synonyms apply to words, never to bigrams.
+      const sub = (terms: string[], fields: string[], processTerm: (t: string) => string): SearchOptions & { queries: string[] } => ({
+        queries: [terms.join(SEP)],
+        fields,
+        processTerm,
+      });
+      const results = mini.search({
+        combineWith: 'OR',
+        queries: [sub(words, ['title', 'words'], synonyms.canonical), sub(grams, ['bigrams'], (t) => t)],
+        boost: { ...FIELD_BOOST },
+      });
+      return results.slice(0, limit).map((r) => ({ doc: r.id as number, score: r.score }));
+    },
+    toJSON: () =>
+      JSON.stringify({
+        version: INDEX_VERSION,
+        passages,
+        norms,
+        wordDf: [...wordDf],
+        bigramDf: [...bigramDf],
+        mini: mini.toJSON(),
+      }),
+  };
+}
+
+/** Builds the index: normalizes and tokenizes every passage once. */
+export function createSearchIndex(passages: Passage[], synonyms: Synonyms): SearchIndex {
+  const mini = new MiniSearch<Doc>(miniSearchOptions(synonyms));
+  const norms: string[] = [];
+  const wordDf = new Map<string, number>();
+  const bigramDf = new Map<string, number>();
+  const docs = passages.map((p, id): Doc => {
+    const norm = normalize(p.text);
+    norms.push(norm);
+    const t = tokens(norm);
+    const canonicalWords = t.words.map((w) => synonyms.canonical(w));
+    count(wordDf, canonicalWords);
+    count(bigramDf, t.bigrams);
+    const title = normalize([p.article, p.section].filter(Boolean).join(' '));
+    const titleTerms = searchWords(title);
+    return { id, title: titleTerms.join(SEP), words: t.words.join(SEP), bigrams: t.bigrams.join(SEP) };
+  });
+  mini.addAll(docs);
+  return wrap({ passages, norms, wordDf, bigramDf, mini }, synonyms);
+}
+
+/** Loads an index written by `toJSON`; needs the same synonyms it was built with. Throws on a version mismatch. */
+export function loadSearchIndex(json: string, synonyms: Synonyms): SearchIndex {
+  const data = JSON.parse(json) as {
+    version: number;
+    passages: Passage[];
+    norms: string[];
+    wordDf: Array<[string, number]>;
+    bigramDf: Array<[string, number]>;
+    mini: unknown;
+  };
+  if (data.version !== INDEX_VERSION) throw new Error(`search index: version ${data.version}, expected ${INDEX_VERSION}`);
+  const mini = MiniSearch.loadJS<Doc>(data.mini as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions(synonyms));
+  return wrap(
+    { passages: data.passages, norms: data.norms, wordDf: new Map(data.wordDf), bigramDf: new Map(data.bigramDf), mini },
+    synonyms,
+  );
+}
+
+/** Query terms for a normalized question. */
+export function queryTerms(normalized: string): QueryTerms {
+  return tokens(normalized);
+}
+
+export { bigrams };

@@ -1,0 +1,27 @@
+/**
+ * Cantonese (and a few colloquial) question words, written after conversion to
+ * Simplified, mapped to the Mandarin words the articles use. Applied to questions
+ * and passages alike so the map stays symmetric. Longest first.
+ */
+export const COLLOQUIAL: Array<[string, string]> = [
+  ['几多钱', '多少钱'],
+  ['几多', '多少'],
+  ['几耐', '多久'],
+  ['几时', '什么时候'],
+  ['边度', '哪里'],
+  ['边处', '哪里'],
+  ['边个', '谁'],
+  ['边间', '哪个'],
+  ['点样', '怎样'],
+  ['点解', '为什么'],
+  ['乜嘢', '什么'],
+  ['咩嘢', '什么'],
+  ['咩', '什么'],
+  ['系咪', '是不是'],
+  ['冇', '没有'],
+  ['喺', '在'],
+  ['嘅', '的'],
+];
+
+export const COLLOQUIAL_PATTERN = new RegExp(COLLOQUIAL.map(([k]) => k).join('|'), 'gu');
+export const COLLOQUIAL_MAP = new Map(COLLOQUIAL);

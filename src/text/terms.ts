@@ -1,0 +1,30 @@
+import { searchWords } from './segment.js';
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+
+export const isCjk = (ch: string) => CJK.test(ch);
+
+/**
+ * Overlapping CJK character bigrams (东江湖 → 东江, 江湖). They match words
+ * that jieba's dictionary does not know or splits differently on the two
+ * sides; a lone CJK character between non-CJK text is kept as a unigram.
+ */
+export function bigrams(normalized: string): string[] {
+  const out: string[] = [];
+  for (const [run] of normalized.matchAll(CJK_RUN)) {
+    if (run.length === 1) out.push(run);
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+/** The two token streams indexed for a normalized text. */
+export interface Tokens {
+  words: string[];
+  bigrams: string[];
+}
+
+export function tokens(normalized: string): Tokens {
+  return { words: searchWords(normalized), bigrams: bigrams(normalized) };
+}
