@@ -1,0 +1,81 @@
+import type { Context } from 'grammy';
+import { QuestionError } from '../answer/errors.js';
+import type { Answer, AnswerEngine } from '../answer/types.js';
+import type { Recorder } from '../records/recorder.js';
+import type { AnswerStore } from './answer-store.js';
+import { escapeHtml, formatAnswer, formatDeclined } from './format.js';
+import { answerKeyboard } from './keyboard.js';
+import type { RateLimiter } from './rate-limit.js';
+import { replyHtml } from './reply.js';
+import { TEXT } from './texts.js';
+
+/** Results per message; the 更多 button pages through the rest. */
+export const PAGE_SIZE = 3;
+
+/** Answers one question in the current chat: rate limit, engine, record, format, reply. */
+export type Asker = (ctx: Context, question: string, options?: { replyTo?: number }) => Promise<void>;
+
+interface AskerDeps {
+  engine: AnswerEngine;
+  recorder: Recorder;
+  limiter: RateLimiter;
+  answers: AnswerStore;
+  hashId: (id: number | undefined) => string | null;
+}
+
+/**
+ * Asks the engine for one page plus one result: the extra one only tells whether
+ * a 更多 button is worth showing. Results are shown in the engine's order and cut.
+ */
+export function askPage(engine: AnswerEngine, question: string, offset: number): { answer: Answer; hasMore: boolean } {
+  const answer = engine.answer(question, { limit: PAGE_SIZE + 1, offset });
+  const hasMore = answer.results.length > PAGE_SIZE;
+  return { answer: { ...answer, results: answer.results.slice(0, PAGE_SIZE) }, hasMore };
+}
+
+export function createAsker(deps: AskerDeps): Asker {
+  return async (ctx, question, options = {}) => {
+    const { replyTo } = options;
+    const limit = deps.limiter.take(ctx.from?.id ?? 0);
+    if (!limit.allowed) {
+      if (limit.firstRefusal) await replyHtml(ctx, TEXT.rateLimited, { replyTo });
+      return;
+    }
+    const started = performance.now();
+    let page: ReturnType<typeof askPage>;
+    try {
+      page = askPage(deps.engine, question, 0);
+    } catch (error) {
+      // Empty or over-long question: the engine's message is written for users.
+      if (error instanceof QuestionError) return void (await replyHtml(ctx, escapeHtml(error.message), { replyTo }));
+      throw error;
+    }
+    const { answer, hasMore } = page;
+    const chatType = ctx.chat?.type ?? 'unknown';
+    deps.recorder.recordQuestion({
+      channel: 'telegram',
+      chatType,
+      question: answer.question,
+      answered: answer.answered,
+      passageIds: answer.results.map((r) => r.passageId),
+      scores: answer.results.map((r) => r.score),
+      latencyMs: Math.round(performance.now() - started),
+      userHash: deps.hashId(ctx.from?.id),
+      chatHash: deps.hashId(ctx.chat?.id),
+      at: new Date(),
+    });
+    if (!answer.answered || answer.results.length === 0) {
+      const titles = deps.engine.articles().map((a) => a.title);
+      await replyHtml(ctx, formatDeclined(answer, titles, deps.engine.exampleQuestions(3)), { replyTo });
+      return;
+    }
+    const id = deps.answers.put({
+      question: answer.question,
+      chatType,
+      passageIds: answer.results.map((r) => r.passageId),
+      nextOffset: PAGE_SIZE,
+    });
+    await replyHtml(ctx, formatAnswer(answer.question, answer.results), { replyTo, keyboard: answerKeyboard(id, hasMore) });
+  };
+}
+

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { Composer, type Context, InlineQueryResultBuilder } from 'grammy';
+import { QuestionError } from '../../answer/errors.js';
+import type { Answer } from '../../answer/types.js';
+import { escapeHtml, formatResult, plainCitation } from '../format.js';
+import { splitHtml } from '../split.js';
+import { TEXT } from '../texts.js';
+import type { BotServices } from '../types.js';
+
+/** Inline results per query (Telegram shows a short list; 5 keeps it scannable). */
+export const INLINE_LIMIT = 5;
+
+/** `@Bot 问题` in any chat: up to five ready-to-send excerpts, each with its citation. */
+export function createInline(s: BotServices): Composer<Context> {
+  const c = new Composer<Context>();
+
+  c.on('inline_query', async (ctx) => {
+    const question = ctx.inlineQuery.query.trim();
+    const empty = (text: string, cache = 300) =>
+      ctx.answerInlineQuery([], { cache_time: cache, button: { text, start_parameter: 'inline' } });
+    if (!question) return void (await empty(TEXT.inlineStart));
+    if (!s.limiter.take(ctx.from.id).allowed) return void (await empty(TEXT.rateLimited, 0));
+
+    const started = performance.now();
+    let answer: Answer;
+    try {
+      answer = s.engine.answer(question, { limit: INLINE_LIMIT });
+    } catch (error) {
+      if (error instanceof QuestionError) return void (await empty(error.message, 0));
+      throw error;
+    }
+    // Telegram sends a query per pause in typing, so partial questions get recorded too (chatType "inline").
+    s.recorder.recordQuestion({
+      channel: 'telegram',
+      chatType: 'inline',
+      question: answer.question,
+      answered: answer.answered,
+      passageIds: answer.results.map((r) => r.passageId),
+      scores: answer.results.map((r) => r.score),
+      latencyMs: Math.round(performance.now() - started),
+      userHash: s.hashId(ctx.from.id),
+      chatHash: null,
+      at: new Date(),
+    });
+    if (!answer.answered || answer.results.length === 0) return void (await empty(TEXT.inlineNoAnswer));
+
+    const results = answer.results.map((r, i) => {
+      // Result ids are limited to 64 bytes; passage ids have no such promise, so hash them.
+      const id = `${i}-${createHash('sha256').update(r.passageId).digest('hex').slice(0, 24)}`;
+      const html = splitHtml(`❓ ${escapeHtml(answer.question)}\n\n${formatResult(r)}`)[0]!;
+      return InlineQueryResultBuilder.article(id, plainCitation(r), { description: r.excerpt }).text(html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+      });
+    });
+    await ctx.answerInlineQuery(results, { cache_time: 300 });
+  });
+
+  return c;
+}

@@ -1,0 +1,87 @@
+import type { Answer, AnswerResult } from '../answer/types.js';
+
+/**
+ * Pure HTML formatting for Telegram's `parse_mode: 'HTML'`.
+ * Every string that comes from an article or a user goes through `escapeHtml`
+ * (or `escapeAttr` inside an attribute), so no knowledge file or question can
+ * inject tags or break a message.
+ */
+
+/** Escapes text for Telegram HTML: `&`, `<`, `>` (the three Telegram requires). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes a value for a double-quoted HTML attribute. */
+export function escapeAttr(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;');
+}
+
+/** Only http(s) links are rendered; anything else (javascript:, data:) is shown without a link. */
+export function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The excerpt, escaped, with each `highlights` range in `<b>`. Bad ranges are skipped, never trusted. */
+export function highlightExcerpt(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>): string {
+  let out = '';
+  let pos = 0;
+  for (const [start, end] of highlights) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < pos || end <= start || end > excerpt.length) continue;
+    out += escapeHtml(excerpt.slice(pos, start)) + '<b>' + escapeHtml(excerpt.slice(start, end)) + '</b>';
+    pos = end;
+  }
+  return out + escapeHtml(excerpt.slice(pos));
+}
+
+/** `《标题》· 小节 · 第5段`, the title linked when the article has an http(s) url. */
+export function formatCitation(result: Pick<AnswerResult, 'article' | 'section' | 'paragraph' | 'url'>): string {
+  const title = `《${escapeHtml(result.article)}》`;
+  const url = safeUrl(result.url);
+  const linked = url ? `<a href="${escapeAttr(url)}">${title}</a>` : title;
+  const section = result.section ? `${escapeHtml(result.section)} · ` : '';
+  return `——${linked}· ${section}第${result.paragraph}段`;
+}
+
+/** One result: the excerpt as a quote, then its citation line. */
+export function formatResult(result: AnswerResult): string {
+  return `<blockquote>${highlightExcerpt(result.excerpt, result.highlights)}</blockquote>\n${formatCitation(result)}`;
+}
+
+export interface AnswerFormatOptions {
+  /** True for the follow-up pages of the 更多 button. */
+  continued?: boolean;
+}
+
+/** A full reply for an answered question: the question, then each result. */
+export function formatAnswer(question: string, results: AnswerResult[], options: AnswerFormatOptions = {}): string {
+  const head = `❓ ${escapeHtml(question)}${options.continued ? '（续）' : ''}`;
+  return [head, ...results.map(formatResult)].join('\n\n');
+}
+
+/**
+ * The reply when the knowledge base has no answer: say so plainly, then what it does cover
+ * (`suggestions`, falling back to the article titles) and a few questions it can answer.
+ */
+export function formatDeclined(answer: Pick<Answer, 'question' | 'suggestions'>, fallbackTitles: string[], examples: string[] = []): string {
+  const titles = answer.suggestions.length > 0 ? answer.suggestions : fallbackTitles;
+  const lines = [`抱歉，知识库里没有找到“${escapeHtml(answer.question)}”的答案。`];
+  if (titles.length > 0) {
+    lines.push('', '我目前能回答这些文章里的内容：', ...titles.map((t) => `• 《${escapeHtml(t)}》`));
+  }
+  if (examples.length > 0) {
+    lines.push('', '可以试试这样问：', ...examples.map((q) => `• ${escapeHtml(q)}`));
+  }
+  return lines.join('\n');
+}
+
+/** Plain-text citation for places without HTML (inline result titles and descriptions). */
+export function plainCitation(result: Pick<AnswerResult, 'article' | 'section' | 'paragraph'>): string {
+  return [`《${result.article}》`, result.section, `第${result.paragraph}段`].filter(Boolean).join(' · ');
+}

@@ -1,0 +1,92 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
+import type { Logger } from 'pino';
+import type { Recorder } from '../records/recorder.js';
+import { createAnswerStore } from './answer-store.js';
+import { createAsker } from './ask.js';
+import { createCommands } from './features/commands.js';
+import { createErrorHandler } from './features/errors.js';
+import { createFeedback } from './features/feedback.js';
+import { createGroups } from './features/groups.js';
+import { createInline } from './features/inline.js';
+import { createQuestions } from './features/questions.js';
+import { trackInFlight } from './in-flight.js';
+import { describeError } from './log.js';
+import { createIdHasher } from './privacy.js';
+import { createRateLimiter } from './rate-limit.js';
+import type { BotDeps, BotServices } from './types.js';
+
+export type { BotDeps } from './types.js';
+export { BotConfigError } from './errors.js';
+export { BOT_COMMANDS, startBot, type BotMode, type RunningBot } from './start.js';
+export { telegramWebhook, WEBHOOK_PATH } from './webhook.js';
+
+export { waitForIdle } from './in-flight.js';
+
+/**
+ * Builds the Telegram bot: one composer per feature behind an error boundary,
+ * auto-retry for 429 and transient failures, per-chat ordering, per-user rate limit.
+ * It does not start receiving updates: see `startBot` and `telegramWebhook`.
+ *
+ * @example
+ * const bot = createBot(process.env.BOT_TOKEN!, { engine, recorder, logger });
+ * const running = await startBot(bot, { kind: 'polling' }, logger);
+ */
+export function createBot(token: string, deps: BotDeps): Bot {
+  const bot = new Bot(token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+  });
+  // Bounded: a reply that cannot be sent within a minute or three tries is dropped and logged.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...deps.retry }));
+
+  const logger = deps.logger.child({ module: 'bot' });
+  const recorder = safeRecorder(deps.recorder, logger, token);
+  const limiter = createRateLimiter(deps.rateLimitPerMinute ?? 20);
+  const answers = createAnswerStore();
+  const hashId = createIdHasher(deps.hashSalt);
+  if (!deps.hashSalt) logger.warn('bot: no hash salt configured; user hashes will change on restart');
+  const services: BotServices = {
+    engine: deps.engine,
+    recorder,
+    logger,
+    limiter,
+    answers,
+    hashId,
+    adminIds: new Set(deps.adminIds ?? []),
+    ask: createAsker({ engine: deps.engine, recorder, limiter, answers, hashId }),
+  };
+
+  const onError = createErrorHandler(logger, token);
+  bot.catch(onError);
+  bot.use(trackInFlight(bot).middleware);
+  // The runner handles updates concurrently; one chat's messages still get answered in order.
+  bot.use(sequentialize<Context>((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.errorBoundary(
+    onError,
+    createCommands(services),
+    createQuestions(services),
+    createGroups(services),
+    createInline(services),
+    createFeedback(services),
+  );
+  return bot;
+}
+
+/** Recording must never cost an answer: a throwing recorder is logged and ignored. */
+function safeRecorder(recorder: Recorder, logger: Logger, token: string): Recorder {
+  const guard =
+    <T>(fn: (r: T) => void) =>
+    (r: T) => {
+      try {
+        fn(r);
+      } catch (error) {
+        logger.error({ error: describeError(error, token) }, 'bot: recorder failed');
+      }
+    };
+  return {
+    recordQuestion: guard((r) => recorder.recordQuestion(r)),
+    recordFeedback: guard((r) => recorder.recordFeedback(r)),
+  };
+}

@@ -1,0 +1,39 @@
+import type { AutoRetryOptions } from '@grammyjs/auto-retry';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Logger } from 'pino';
+import type { AnswerEngine } from '../answer/types.js';
+import type { Recorder } from '../records/recorder.js';
+import type { AnswerStore } from './answer-store.js';
+import type { Asker } from './ask.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** What `createBot` needs; everything else is derived. */
+export interface BotDeps {
+  engine: AnswerEngine;
+  recorder: Recorder;
+  logger: Logger;
+  /** Another Bot API server (self-hosted telegram-bot-api, or a test emulator). */
+  apiRoot?: string;
+  /** Known bot info: skips `getMe` in `bot.init()` (tests). */
+  botInfo?: UserFromGetMe;
+  /** Questions per user per minute (default 20). */
+  rateLimitPerMinute?: number;
+  /** Salt for the user and chat hashes handed to the recorder. */
+  hashSalt?: string;
+  /** Telegram user ids allowed to use /stats. */
+  adminIds?: number[];
+  /** Overrides for @grammyjs/auto-retry (tests shorten it; defaults suit production). */
+  retry?: Partial<AutoRetryOptions>;
+}
+
+/** Shared by the feature composers. */
+export interface BotServices {
+  engine: AnswerEngine;
+  recorder: Recorder;
+  logger: Logger;
+  limiter: RateLimiter;
+  answers: AnswerStore;
+  hashId: (id: number | undefined) => string | null;
+  ask: Asker;
+  adminIds: ReadonlySet<number>;
+}
