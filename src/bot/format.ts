@@ -70,10 +70,12 @@ export function formatAnswer(question: string, results: AnswerResult[], options:
  * (`suggestions`, falling back to the article titles) and a few questions it can answer.
  */
 export function formatDeclined(answer: Pick<Answer, 'question' | 'suggestions'>, fallbackTitles: string[], examples: string[] = []): string {
-  const titles = answer.suggestions.length > 0 ? answer.suggestions : fallbackTitles;
+  // Suggestions may come as bare titles, as 《titles》, or as related questions: only bare titles get 《》.
+  const covered = answer.suggestions.length > 0 ? answer.suggestions : fallbackTitles;
+  const show = (t: string) => escapeHtml(fallbackTitles.includes(t) ? `《${t}》` : t);
   const lines = [`抱歉，知识库里没有找到“${escapeHtml(answer.question)}”的答案。`];
-  if (titles.length > 0) {
-    lines.push('', '我目前能回答这些文章里的内容：', ...titles.map((t) => `• 《${escapeHtml(t)}》`));
+  if (covered.length > 0) {
+    lines.push('', '我目前能回答这些文章里的内容：', ...covered.map((t) => `• ${show(t)}`));
   }
   if (examples.length > 0) {
     lines.push('', '可以试试这样问：', ...examples.map((q) => `• ${escapeHtml(q)}`));
