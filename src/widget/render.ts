@@ -71,7 +71,7 @@ function renderAnswer(entry: Extract<Entry, { kind: 'answer' }>, actions: Render
 function renderDecline(answer: Answer): HTMLElement {
   const box = el('div', { class: 'msg bot decline' }, el('p', {}, t.declined));
   if (answer.suggestions.length > 0) {
-    box.append(el('p', {}, t.covers), el('ul', {}, ...answer.suggestions.map((s) => el('li', {}, `《${s}》`))));
+    box.append(el('p', {}, t.covers), el('ul', {}, ...answer.suggestions.map((s) => el('li', {}, s))));
   }
   return box;
 }
