@@ -11,9 +11,12 @@ export function stripBotMentions(message: Pick<Message.TextMessage, 'text' | 'en
     )
     .sort((a, b) => b.offset - a.offset);
   let text = message.text;
-  for (const e of ranges) text = text.slice(0, e.offset) + ' ' + text.slice(e.offset + e.length);
-  // "@bot，问题" leaves a separator in front of the question; drop it with the spaces.
-  const question = text.replace(/\s+/g, ' ').trim().replace(/^[,，:：、]\s*/u, '').trim();
+  for (const e of ranges) {
+    // "@bot，问题" / "@bot: 问题": the separator after the mention goes with it.
+    const rest = text.slice(e.offset + e.length).replace(/^\s*[,，:：、]?\s*/u, '');
+    text = `${text.slice(0, e.offset)} ${rest}`;
+  }
+  const question = text.replace(/\s+/g, ' ').trim();
   return { mentioned: ranges.length > 0, question };
 }
 
