@@ -12,7 +12,7 @@ export type Failure = { code: 429; retryAfter: number } | { code: 500 };
 
 /**
  * A tiny Bot API on 127.0.0.1: records every call, answers like Telegram, can
- * fail the next N calls (429 with retry_after, or 500), and serves queued
+ * fail the next N calls other than getUpdates (429 with retry_after, or 500), and serves queued
  * updates to getUpdates with long polling.
  */
 export interface FakeBotApi {
@@ -65,7 +65,8 @@ export async function startFakeBotApi(botInfo: UserFromGetMe = TEST_BOT): Promis
       calls.push({ method, token, payload });
       notify();
     }
-    const failure = failures.shift();
+    // getUpdates never fails here: its polling would otherwise eat failures meant for the bot's replies.
+    const failure = method === 'getUpdates' ? undefined : failures.shift();
     if (failure?.code === 429) {
       return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry later', parameters: { retry_after: failure.retryAfter } });
     }
