@@ -6,7 +6,10 @@ import { GrammyError, HttpError } from 'grammy';
  * fields are logged, and the token is masked wherever it might appear.
  */
 export function describeError(error: unknown, token: string): Record<string, unknown> {
-  const mask = (s: string) => (token ? s.split(token).join('<token>') : s);
+  const mask = (value: unknown) => {
+    const s = String(value ?? '');
+    return token ? s.split(token).join('<token>') : s;
+  };
   if (error instanceof GrammyError) {
     return { type: 'GrammyError', method: error.method, code: error.error_code, message: mask(error.description) };
   }
