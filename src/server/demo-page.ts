@@ -28,6 +28,7 @@ const html = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>向南开放看郴州 · 出处问答演示</title>
 <style>${DEMO_CSS}</style>
 </head>

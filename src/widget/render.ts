@@ -1,5 +1,5 @@
 import type { Answer, AnswerResult } from '../answer/types.js';
-import { el, safeUrl } from './dom.js';
+import { el, icon, safeUrl, THUMB_DOWN_ICON, THUMB_UP_ICON } from './dom.js';
 import type { Entry } from './store.js';
 import { t } from './strings.js';
 
@@ -51,11 +51,11 @@ function renderAnswer(entry: Extract<Entry, { kind: 'answer' }>, actions: Render
   const fill = (): void => {
     votes.replaceChildren();
     if (entry.vote) {
-      votes.append(el('span', { class: 'thanks', role: 'status' }, `${entry.vote === 'up' ? '👍' : '👎'} ${t.thanks}`));
+      votes.append(el('span', { class: 'thanks', role: 'status' }, icon(entry.vote === 'up' ? THUMB_UP_ICON : THUMB_DOWN_ICON), t.thanks));
       return;
     }
-    for (const [vote, emoji, label] of [['up', '👍', t.voteUp], ['down', '👎', t.voteDown]] as const) {
-      const button = el('button', { type: 'button', class: 'vote', 'aria-label': label, title: label }, emoji);
+    for (const [vote, path, label] of [['up', THUMB_UP_ICON, t.voteUp], ['down', THUMB_DOWN_ICON, t.voteDown]] as const) {
+      const button = el('button', { type: 'button', class: 'vote', 'aria-label': label, title: label }, icon(path));
       button.addEventListener('click', () => {
         actions.vote(entry, vote);
         fill();

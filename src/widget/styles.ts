@@ -28,7 +28,8 @@ h2{font-size:16px;font-weight:600}
 .cite a{color:var(--c);text-decoration:underline}
 mark{background:#fff1a8;color:inherit;border-radius:2px;padding:0 1px}
 .votes{display:flex;gap:6px;align-items:center;font-size:12px;color:#57606a}
-.vote{font-size:16px;padding:2px 6px;border-radius:6px;border:1px solid #e3e6e8;background:#fff}
+.vote{padding:4px 8px;border-radius:6px;border:1px solid #e3e6e8;background:#fff;color:#57606a;display:flex}
+.vote svg,.thanks svg{width:16px;height:16px}.thanks{display:flex;gap:4px;align-items:center}
 .vote:hover{background:#f0f2f4}
 .error{border-color:#f1b5b5;background:#fff6f6}
 .retry{margin-top:6px;padding:4px 12px;border-radius:6px;background:var(--c);color:#fff}

@@ -29,10 +29,14 @@ function applyStyles(shadow: ShadowRoot): void {
   }
 }
 
-/** Mounts the launcher and panel in a closed Shadow DOM on `document.body` and returns the JS API. */
+/**
+ * Mounts the launcher and panel in a Shadow DOM on `document.body` and returns the JS API.
+ * The root is open: closing it would hide nothing from scripts on the same page, but would
+ * hide the widget from accessibility tooling and browser tests.
+ */
 export function mountWidget(config: WidgetConfig, api: Api, store: Store): WidgetHandle {
   const host = document.createElement('chuchu-widget');
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
   applyStyles(shadow);
 
   const launcher = el('button', { type: 'button', class: 'launcher', 'aria-label': t.openLabel(config.title), 'aria-expanded': 'false', 'aria-controls': 'panel' }, icon(CHAT_ICON));
