@@ -79,6 +79,13 @@ describe('private chat', () => {
     expect(t.recorder.questions).toHaveLength(0);
   });
 
+  it('ignores an edited message (an edit is not a new question) without failing', async () => {
+    t = await createTestBot(engine);
+    const { update_id, message: edited } = message('郴州为什么要对接大湾区');
+    await expect(t.bot.handleUpdate({ update_id, edited_message: { ...edited!, edit_date: 1 } } as never)).resolves.toBeUndefined();
+    expect(t.api.calls).toEqual([]);
+  });
+
   it('points to /help for an unknown command instead of treating it as a question', async () => {
     t = await createTestBot(engine);
     await t.bot.handleUpdate(message('/frobnicate 郴州'));
