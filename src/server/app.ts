@@ -30,7 +30,7 @@ export interface AppDeps {
   /** Behind a reverse proxy: take the client IP and host from X-Forwarded-*. */
   trustProxy?: boolean;
   /** Salt for hashing client IPs into records; without it no user hash is recorded. */
-  userHashSalt?: string;
+  hashSalt?: string;
 }
 
 /**
@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       errorResponseBuilder: (_request, context) =>
         new ApiError(context.statusCode, 'rate_limited', `提问太频繁了，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`),
     });
-    const hashing = deps.userHashSalt === undefined ? {} : { userHashSalt: deps.userHashSalt };
+    const hashing = deps.hashSalt === undefined ? {} : { hashSalt: deps.hashSalt };
     await api.register(askRoute, { getEngine: deps.getEngine, recorder: deps.recorder, ...hashing });
     await api.register(feedbackRoute, { recorder: deps.recorder, ...hashing });
     await api.register(healthRoute, { getEngine: deps.getEngine });

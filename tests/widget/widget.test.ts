@@ -118,6 +118,19 @@ describeBrowser('widget on the demo page (real Chromium)', () => {
     await page.close();
   });
 
+  it("the demo page's example buttons ask through the widget", async () => {
+    const page = await browser.context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => 'Chuchu' in window);
+    await page.getByRole('button', { name: '东江湖的蓄水量是多少？' }).click();
+    await page.locator('chuchu-widget .quote').first().waitFor();
+    expect(await page.getByRole('dialog', { name: '郴州问答' }).isVisible()).toBe(true);
+    expect(await page.locator('chuchu-widget .quote').first().textContent()).toContain('81.2亿立方米');
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows a typing indicator, then an error with a retry that works', async () => {
     const { page } = await openDemo();
     let release!: () => void;

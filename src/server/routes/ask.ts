@@ -8,11 +8,11 @@ import { answerResponse, apiErrors, askBody } from '../schemas.js';
 export interface AskRouteOptions {
   getEngine: () => AnswerEngine | null;
   recorder: Recorder;
-  userHashSalt?: string;
+  hashSalt?: string;
 }
 
 /** `POST /api/ask`: validates, calls the one answer path, records the question. No re-ranking here. */
-export const askRoute: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { getEngine, recorder, userHashSalt }) => {
+export const askRoute: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { getEngine, recorder, hashSalt }) => {
   app.post(
     '/api/ask',
     { schema: { body: askBody, response: { 200: answerResponse, ...apiErrors } } },
@@ -30,7 +30,7 @@ export const askRoute: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { ge
         passageIds: answer.results.map((r) => r.passageId),
         scores: answer.results.map((r) => r.score),
         latencyMs: Math.round(performance.now() - started),
-        userHash: hashClientId(request.ip, userHashSalt),
+        userHash: hashClientId(request.ip, hashSalt),
         chatHash: null,
         at: new Date(),
       });

@@ -6,11 +6,11 @@ import { apiErrors, feedbackBody } from '../schemas.js';
 
 export interface FeedbackRouteOptions {
   recorder: Recorder;
-  userHashSalt?: string;
+  hashSalt?: string;
 }
 
 /** `POST /api/feedback`: a 👍/👎 on an answer, handed to the same recorder as the bot's feedback. */
-export const feedbackRoute: FastifyPluginAsyncZod<FeedbackRouteOptions> = async (app, { recorder, userHashSalt }) => {
+export const feedbackRoute: FastifyPluginAsyncZod<FeedbackRouteOptions> = async (app, { recorder, hashSalt }) => {
   app.post(
     '/api/feedback',
     { schema: { body: feedbackBody, response: { 204: z.undefined(), ...apiErrors } } },
@@ -21,7 +21,7 @@ export const feedbackRoute: FastifyPluginAsyncZod<FeedbackRouteOptions> = async 
         question,
         passageId,
         vote,
-        userHash: hashClientId(request.ip, userHashSalt),
+        userHash: hashClientId(request.ip, hashSalt),
         at: new Date(),
       });
       return reply.code(204).send();

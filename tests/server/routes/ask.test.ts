@@ -50,7 +50,7 @@ describe('POST /api/ask', () => {
   });
 
   it('hashes the client IP with the salt when one is given', async () => {
-    const salted = await makeApp(engine, { userHashSalt: 'pepper' });
+    const salted = await makeApp(engine, { hashSalt: 'pepper' });
     try {
       await salted.inject({ method: 'POST', url: '/api/ask', payload: { question: '东江湖' }, remoteAddress: '203.0.113.9' });
       await salted.inject({ method: 'POST', url: '/api/ask', payload: { question: '郴州' }, remoteAddress: '203.0.113.9' });
