@@ -51,7 +51,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Our own ids: a client-sent X-Request-Id must not be able to forge log correlation.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
-    bodyLimit: API_BODY_LIMIT,
+    // Request log lines without the client IP: records keep only a salted hash of it, logs likewise nothing.
+    childLoggerFactory: (logger, bindings, options) =>
+      logger.child(bindings, { ...options, serializers: { ...options.serializers, req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) } }),
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +71,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (api) => {
     // JSON only: fastify would otherwise also accept text/plain, which must be a 415 here.
     api.removeContentTypeParser(['text/plain']);
+    // Per route, not app-wide: main's plugins (a Telegram webhook) receive bigger bodies.
+    api.addHook('onRoute', (route) => {
+      route.bodyLimit ??= API_BODY_LIMIT;
+    });
     // Inside this encapsulated context the limiter sees only the /api routes.
     await api.register(rateLimit, {
       max: deps.rateLimit.max,

@@ -36,6 +36,13 @@ describe('server errors', () => {
     expect(JSON.stringify(logged)).toContain('SQLITE_CORRUPT');
   });
 
+  it('logs requests without the client IP', async () => {
+    await app.inject({ url: '/api/health', remoteAddress: '203.0.113.77' });
+    const logged = lines().filter((line) => (line.req as { url?: string } | undefined)?.url === '/api/health');
+    expect(logged.length).toBeGreaterThan(0);
+    expect(JSON.stringify(lines())).not.toContain('203.0.113.77');
+  });
+
   it('ignores a client-sent request id', async () => {
     const response = await postJson(app, '/api/ask', { question: '东江湖' }, { 'request-id': 'forged', 'x-request-id': 'forged' });
     expect(response.json().requestId).not.toBe('forged');
