@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; CHUCHU_CHROMIUM overrides it (and lets the missing-browser path be tried). */
+export const CHROMIUM = process.env.CHUCHU_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium) {
