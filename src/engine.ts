@@ -1,5 +1,6 @@
 import type { AnswerEngine, KnowledgeStats } from './answer/types.js';
 import { createAnswerer } from './answer/answer.js';
+import { exampleQuestions } from './answer/examples.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Article, Passage } from './knowledge/types.js';
 import type { KnowledgeError } from './knowledge/errors.js';
@@ -16,15 +17,10 @@ interface Built {
   articles: Article[];
   index: SearchIndex;
   answer: AnswerEngine['answer'];
+  rank: (question: string, k?: number) => string[];
   builtAt: Date;
   errors: KnowledgeError[];
   examples: string[];
-}
-
-/** Candidate example questions: the first words an article's sections are about, asked plainly. */
-function exampleQuestions(articles: Article[], answer: AnswerEngine['answer']): string[] {
-  const candidates = articles.flatMap((a) => [`${a.title}讲了什么?`, ...a.sections.map((s) => `${s}体现在哪些方面?`)]);
-  return candidates.filter((q) => answer(q, { limit: 1 }).answered);
 }
 
 /** Builds an engine over passages that are already loaded (the eval sets use this). */
@@ -33,15 +29,15 @@ export function buildFromPassages(passages: Passage[], articles: Article[], syno
   const synonyms = createSynonyms(synonymGroups);
   const index = createSearchIndex(passages, synonyms);
   const titles = articles.map((a) => `《${a.title}》`);
-  const answer = createAnswerer({ index, synonyms, suggestions: () => titles.slice(0, 5) });
-  return { articles, index, answer, builtAt: new Date(), errors: [], examples: [] };
+  const { answer, rank } = createAnswerer({ index, synonyms, suggestions: () => titles.slice(0, 5) });
+  return { articles, index, answer, rank, builtAt: new Date(), errors: [], examples: [] };
 }
 
 function build(knowledge: Knowledge): Built {
   addWords(knowledge.userWords);
   const built = buildFromPassages(knowledge.passages, knowledge.articles, knowledge.synonyms);
   built.errors = knowledge.errors;
-  built.examples = exampleQuestions(knowledge.articles, built.answer);
+  built.examples = exampleQuestions(knowledge.passages, (q) => built.answer(q, { limit: 1 }));
   return built;
 }
 

@@ -1,6 +1,7 @@
 import type { SearchIndex } from '../search/search-index.js';
 import { normalize } from '../text/normalize.js';
 import { tokens } from '../text/terms.js';
+import { generalWeight } from '../text/word-weights.js';
 import type { WeightedTerm } from './excerpt.js';
 import { questionType, type QuestionType } from './question-type.js';
 
@@ -19,8 +20,12 @@ export interface AnalyzedQuestion {
   type: QuestionType;
   words: string[];
   bigrams: string[];
-  /** Informative words with their IDF: what an answer must cover. */
-  terms: WeightedTerm[];
+  /**
+   * Informative words. `weight` is how informative the word is in general
+   * Chinese (decides whether the knowledge base answers at all, and which
+   * sentence to quote); `localWeight` is its IDF in this knowledge base (ranks passages).
+   */
+  terms: Array<WeightedTerm & { localWeight: number }>;
   /** Bigrams with a fraction of their IDF: rescue words that jieba segments differently in the passage. */
   bigramTerms: WeightedTerm[];
 }
@@ -42,10 +47,10 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
   const n = index.size;
   const ubiquitous = (df: number) => n >= MIN_PASSAGES_FOR_UBIQUITY && df / n > UBIQUITY;
   const words = [...new Set(t.words)];
-  const terms: WeightedTerm[] = [];
+  const terms: AnalyzedQuestion['terms'] = [];
   for (const word of words) {
     const df = documentFrequency(index, word);
-    if (!ubiquitous(df)) terms.push({ term: word, weight: idf(n, df) });
+    if (!ubiquitous(df)) terms.push({ term: word, weight: generalWeight(word), localWeight: idf(n, df) });
   }
   const bigramTerms: WeightedTerm[] = [];
   for (const gram of new Set(t.bigrams)) {

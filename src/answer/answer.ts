@@ -50,24 +50,32 @@ function toResult(p: Passage, r: Ranked, excerpt: ReturnType<typeof chooseExcerp
   };
 }
 
-/** Creates the `answer(question)` function over one index. */
+/** Creates the `answer(question)` function over one index, and `rank` (retrieval only, for evaluation). */
 export function createAnswerer({ index, synonyms, suggestions }: AnswererDeps) {
-  return function answer(question: string, options: AskOptions = {}): Answer {
+  /** Passage ids in rank order, before declining and excerpting: what Recall@k and MRR measure. */
+  function rank(question: string, k = 10): string[] {
+    const analyzed = analyzeQuestion(checkQuestion(question), index);
+    return retrieve(analyzed, index, synonyms.group)
+      .slice(0, k)
+      .map((r) => index.passages[r.doc]!.id);
+  }
+  function answer(question: string, options: AskOptions = {}): Answer {
     const q = checkQuestion(question);
     const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
     const offset = Math.max(0, options.offset ?? 0);
     const analyzed = analyzeQuestion(q, index);
     const ranked = retrieve(analyzed, index, synonyms.group);
     const top = ranked[0];
-    if (!top || top.coverage < MIN_COVERAGE) {
+    if (!top || top.support < MIN_COVERAGE) {
       return { question: q, answered: false, results: [], suggestions: suggestions() };
     }
-    const good = ranked.filter((r) => r.coverage >= MIN_COVERAGE && r.score >= MIN_RELATIVE_SCORE * top.score);
+    const good = ranked.filter((r) => r.support >= MIN_COVERAGE && r.score >= MIN_RELATIVE_SCORE * top.score);
     const terms = [...analyzed.terms, ...analyzed.bigramTerms];
     const results = good.slice(offset, offset + limit).map((r) => {
       const p = index.passages[r.doc]!;
       return toResult(p, r, chooseExcerpt(p.text, terms, analyzed.type));
     });
     return { question: q, answered: true, results, suggestions: [] };
-  };
+  }
+  return { answer, rank };
 }

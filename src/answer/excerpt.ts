@@ -159,7 +159,7 @@ export function mergeRanges(ranges: Array<[number, number]>): Array<[number, num
   const out: Array<[number, number]> = [];
   for (const r of sorted) {
     const last = out.at(-1);
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
     else out.push([r[0], r[1]]);
   }
   return out;

@@ -10,19 +10,27 @@ export interface Ranked {
   doc: number;
   score: number;
   bm25: number;
-  /** IDF-weighted share of the question's informative words found in the passage, 0..1. */
+  /** Share of the question's informative words found in the passage, weighted by local IDF, 0..1: ranks. */
   coverage: number;
+  /** The same share weighted by general informativeness, 0..1: decides whether this passage answers. */
+  support: number;
 }
 
-/** IDF-weighted share of the question's informative words that occur in a normalized passage. */
-export function coverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: string) => string[]): number {
-  let found = 0;
-  let total = 0;
-  for (const { term, weight } of q.terms) {
-    total += weight;
-    if (synonymsOf(term).some((s) => norm.includes(s))) found += weight;
+/** Shares of the question's informative words that occur in a normalized passage (local and general weights). */
+export function coverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: string) => string[]) {
+  let local = 0;
+  let localTotal = 0;
+  let general = 0;
+  let generalTotal = 0;
+  for (const { term, weight, localWeight } of q.terms) {
+    localTotal += localWeight;
+    generalTotal += weight;
+    if (synonymsOf(term).some((s) => norm.includes(s))) {
+      local += localWeight;
+      general += weight;
+    }
   }
-  return total > 0 ? found / total : 0;
+  return { coverage: localTotal > 0 ? local / localTotal : 0, support: generalTotal > 0 ? general / generalTotal : 0 };
 }
 
 /**
@@ -38,8 +46,8 @@ export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t
   return hits
     .map((h) => {
       const bm25 = h.score / top;
-      const cov = coverage(q, index.norms[h.doc]!, synonymsOf);
-      return { doc: h.doc, bm25, coverage: cov, score: (1 - COVERAGE_WEIGHT) * bm25 + COVERAGE_WEIGHT * cov };
+      const c = coverage(q, index.norms[h.doc]!, synonymsOf);
+      return { doc: h.doc, bm25, ...c, score: (1 - COVERAGE_WEIGHT) * bm25 + COVERAGE_WEIGHT * c.coverage };
     })
     .sort((a, b) => b.score - a.score);
 }

@@ -6,11 +6,24 @@ import { searchWords } from '../text/segment.js';
 import type { Synonyms } from './synonyms.js';
 
 /** Bumped whenever tokenization or the stored layout changes, so stale serialized indexes are rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 // Tokens are computed once per passage and handed to MiniSearch pre-split.
 const SEP = '\u0000';
 const split = (s: string) => (s ? s.split(SEP) : []);
+
+/**
+ * Terms are stored as hex code units (东 → 4e1c). MiniSearch's radix tree
+ * scans a node's children linearly, and Chinese text gives the root thousands
+ * of children (one per first character): hex keeps every fan-out at 16 and
+ * made indexing cmrc2018 about 4x faster. Only exact matches are used, so
+ * nothing is lost.
+ */
+export function encodeTerm(term: string): string {
+  let out = '';
+  for (let i = 0; i < term.length; i++) out += term.charCodeAt(i).toString(16).padStart(4, '0');
+  return out;
+}
 
 /** Relative weight of each field, measured on the eval sets (see DESIGN.md, "Ranking"). */
 export const FIELD_BOOST = { title: 2, words: 1, bigrams: 0.6 } as const;
@@ -49,7 +62,7 @@ function miniSearchOptions(synonyms: Synonyms): Options<Doc> {
   return {
     fields: ['title', 'words', 'bigrams'],
     tokenize: split,
-    processTerm: (term, field) => (term === '' ? null : field === 'bigrams' ? term : synonyms.canonical(term)),
+    processTerm: (term, field) => (term === '' ? null : encodeTerm(field === 'bigrams' ? term : synonyms.canonical(term))),
   };
 }
 
@@ -85,7 +98,10 @@ function wrap(state: State, synonyms: Synonyms): SearchIndex {
       });
       const results = mini.search({
         combineWith: 'OR',
-        queries: [sub(words, ['title', 'words'], synonyms.canonical), sub(grams, ['bigrams'], (t) => t)],
+        queries: [
+          sub(words, ['title', 'words'], (t) => encodeTerm(synonyms.canonical(t))),
+          sub(grams, ['bigrams'], encodeTerm),
+        ],
         boost: { ...FIELD_BOOST },
       });
       return results.slice(0, limit).map((r) => ({ doc: r.id as number, score: r.score }));

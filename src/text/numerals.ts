@@ -18,7 +18,9 @@ export function parseChineseNumber(s: string): number | null {
   let digit: number | null = null;
   let lastUnit = Infinity;
   for (const ch of s) {
-    if (ch in DIGITS) {
+    if (ch === '零' || ch === '〇') {
+      if (digit !== null) return null;
+    } else if (ch in DIGITS) {
       if (digit !== null) return null; // 一一: not a number
       digit = DIGITS[ch]!;
     } else if (ch in UNITS) {

@@ -1,0 +1,39 @@
+import nodejieba from 'nodejieba';
+import type { Passage } from '../knowledge/types.js';
+import { normalize } from '../text/normalize.js';
+import type { Answer } from './types.js';
+
+// 'x' is what jieba tags the words of a knowledge base's userdict.txt.
+const NOUN = /^(n|nr|ns|nt|nz|vn|eng|x)$/u;
+
+/**
+ * Questions a knowledge base can answer, for /start and the widget's greeting.
+ * Built from the articles themselves: the noun phrase right before a number
+ * (东江湖 蓄水量 81.2亿立方米 → 东江湖蓄水量是多少?), kept only when the
+ * answer path really quotes that number back. One per section first, so the
+ * examples show the range of what is covered.
+ */
+export function exampleQuestions(passages: readonly Passage[], answer: (q: string) => Answer, count = 5): string[] {
+  const bySection = new Map<string, string[]>();
+  for (const p of passages) {
+    for (const sentence of p.text.split(/[。！？!?；;,，]/u)) {
+      const tagged = nodejieba.tag(normalize(sentence));
+      const i = tagged.findIndex((t) => t.tag === 'm' && /^\d/u.test(t.word));
+      let j = i;
+      while (j > 0 && NOUN.test(tagged[j - 1]!.tag) && i - j < 3) j--;
+      const phrase = tagged.slice(j, i).map((t) => t.word).join('');
+      if (i - j < 1 || phrase.length < 3 || !/^[\u4e00-\u9fff]+$/u.test(phrase)) continue;
+      const question = `${phrase}是多少?`;
+      const a = answer(question);
+      if (!a.answered || !a.results[0]?.excerpt.includes(tagged[i]!.word)) continue;
+      const key = p.section ?? '';
+      bySection.set(key, [...(bySection.get(key) ?? []), question]);
+      break;
+    }
+  }
+  const out: string[] = [];
+  for (let round = 0; out.length < count && round < 10; round++) {
+    for (const qs of bySection.values()) if (qs[round] && out.length < count && !out.includes(qs[round]!)) out.push(qs[round]!);
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Measures answer quality on an eval set (../shared/eval/README.md).
+ *   npm run eval -- --set ../shared/eval/cmrc2018-dev                   index the set's passages, ask its questions
+ *   npm run eval -- --knowledge knowledge --questions ../shared/eval/seed/questions.jsonl
+ *   npm run eval -- --set ../shared/eval/cmrc2018-dev --knowledge knowledge
+ *       the set's questions against an unrelated knowledge base: all should be declined
+ * --json prints the metrics as JSON; --max N asks only the first N questions.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildFromPassages, createEngine } from '../engine.js';
+import { loadDictionary } from '../text/segment.js';
+import { readQuestions, readSetPassages, type EvalQuestion } from './eval-data.js';
+import { metrics, type Observation } from './eval-metrics.js';
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string' },
+    knowledge: { type: 'string' },
+    questions: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    max: { type: 'string' },
+    misses: { type: 'string' },
+  },
+});
+
+interface Target {
+  answer: (q: string) => { answered: boolean; results: Array<{ excerpt: string }> };
+  rank?: (q: string, k: number) => string[];
+}
+
+function observe(target: Target, questions: EvalQuestion[]): Observation[] {
+  return questions.map((q) => {
+    const t0 = performance.now();
+    const a = target.answer(q.question);
+    const latencyMs = performance.now() - t0;
+    const ranked = target.rank && q.passage_id ? target.rank(q.question, 10) : [];
+    const firstExcerpt = a.results[0]?.excerpt ?? '';
+    return { q, ranked, answered: a.answered, firstExcerpt, excerptLength: [...firstExcerpt].length, latencyMs };
+  });
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  loadDictionary();
+  const dictMs = performance.now() - t0;
+  let target: Target;
+  let questions: EvalQuestion[];
+  let mode: string;
+  const t1 = performance.now();
+  if (values.set && values.knowledge) {
+    mode = `questions of ${values.set} against ${values.knowledge} (all should be declined)`;
+    target = await createEngine({ knowledgeDir: values.knowledge });
+    questions = readQuestions(path.join(values.set, 'questions.jsonl')).map((q) => ({ ...q, answers: [], passage_id: undefined }));
+  } else if (values.set) {
+    mode = `set ${values.set}`;
+    const { passages, articles } = readSetPassages(values.set);
+    target = buildFromPassages(passages, articles);
+    questions = readQuestions(path.join(values.set, 'questions.jsonl'));
+  } else if (values.knowledge && values.questions) {
+    mode = `${values.questions} against ${values.knowledge}`;
+    target = await createEngine({ knowledgeDir: values.knowledge });
+    questions = readQuestions(values.questions);
+  } else {
+    throw new Error('usage: eval --set DIR | --knowledge DIR --questions FILE | --set DIR --knowledge DIR  [--json] [--max N]');
+  }
+  const buildMs = performance.now() - t1;
+  if (values.max) questions = questions.slice(0, Number(values.max));
+  const obs = observe(target, questions);
+  const m = { mode, dictionaryLoadMs: Math.round(dictMs), indexBuildMs: Math.round(buildMs), ...metrics(obs) };
+  if (values.misses) {
+    const { writeFileSync } = await import('node:fs');
+    const misses = obs
+      .filter((o) => (o.q.answers.length ? !o.q.answers.some((a) => o.firstExcerpt.includes(a)) : o.answered))
+      .map((o) => ({ id: o.q.id, question: o.q.question, answers: o.q.answers, gold: o.q.passage_id, top: o.ranked[0], answered: o.answered, excerpt: o.firstExcerpt }));
+    writeFileSync(values.misses, misses.map((x) => JSON.stringify(x)).join('\n') + '\n');
+  }
+  if (values.json) console.log(JSON.stringify(m));
+  else console.log(Object.entries(m).map(([k, v]) => `${k.padEnd(18)} ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n'));
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, normalizeMapped } from '../../src/text/normalize.js';
+import { parseChineseNumber } from '../../src/text/numerals.js';
+import { searchWords } from '../../src/text/segment.js';
+import { bigrams } from '../../src/text/terms.js';
+
+describe('normalize', () => {
+  it('turns Traditional (Taiwan, Hong Kong) into Simplified', () => {
+    expect(normalize('東江湖的水質怎麼樣')).toBe('东江湖的水质怎么样');
+    expect(normalize('粵港澳大灣區衞生')).toBe('粤港澳大湾区卫生');
+  });
+
+  it('folds full-width forms and Latin case', () => {
+    expect(normalize('ＧＤＰ比重２７％')).toBe('gdp比重27%');
+  });
+
+  it('maps Cantonese question words to Mandarin', () => {
+    expect(normalize('幾多錢')).toBe('多少钱');
+    expect(normalize('喺邊度')).toBe('在哪里');
+    expect(normalize('要幾耐')).toBe('要多久');
+  });
+
+  it('writes numerals before units as digits, and leaves words alone', () => {
+    expect(normalize('两个小时')).toBe('2个小时');
+    expect(normalize('二十五年')).toBe('25年');
+    expect(normalize('一石激起千层浪')).toBe('一石激起千层浪');
+    expect(parseChineseNumber('一百零五')).toBe(105);
+    expect(parseChineseNumber('十二')).toBe(12);
+    expect(parseChineseNumber('一一')).toBeNull();
+  });
+
+  it('keeps a map from every normalized offset back to the original', () => {
+    const original = '郴州到廣州要兩個小時①';
+    const { text, map } = normalizeMapped(original);
+    expect(map).toHaveLength(text.length + 1);
+    expect(map.at(-1)).toBe(original.length);
+    const i = text.indexOf('广州');
+    expect(original.slice(map[i], map[i + 2])).toBe('廣州');
+    for (let k = 1; k < map.length; k++) expect(map[k]!).toBeGreaterThanOrEqual(map[k - 1]!);
+  });
+
+  it('drops control characters and lone surrogates without throwing', () => {
+    expect(normalize('a\u0000b\ud800c')).toBe('a b c');
+  });
+});
+
+describe('segmentation', () => {
+  it('keeps numbers whole (HMM on)', () => {
+    const words = searchWords(normalize('东江湖蓄水量81.2亿立方米,认证基地126个'));
+    expect(words).toContain('81.2');
+    expect(words).toContain('126');
+    expect(words).not.toContain('8');
+  });
+
+  it('drops stop words and punctuation, keeping question content', () => {
+    const words = searchWords(normalize('郴州到广州需要多长时间?'));
+    expect(words).toEqual(expect.arrayContaining(['郴州', '广州']));
+    for (const w of ['到', '需要', '多长时间', '时间', '?']) expect(words).not.toContain(w);
+  });
+
+  it('segments Traditional input like Simplified after normalization', () => {
+    expect(searchWords(normalize('東江湖的水質怎麼樣'))).toEqual(searchWords(normalize('东江湖的水质怎么样')));
+  });
+
+  it('makes CJK bigrams only inside CJK runs', () => {
+    expect(bigrams('东江湖ab水')).toEqual(['东江', '江湖', '水']);
+  });
+});
