@@ -64,3 +64,22 @@ export async function createEngine(options: { knowledgeDir: string }): Promise<E
   const built = build(await loadKnowledge(options.knowledgeDir));
   return engineOf(() => built);
 }
+
+/**
+ * An engine that forwards to whatever `get()` returns: lets main hand the bot
+ * and the web app their engine before the index has finished loading.
+ */
+export function deferredEngine(get: () => Engine | null): Engine {
+  const current = () => {
+    const e = get();
+    if (!e) throw new Error('the knowledge index is still loading');
+    return e;
+  };
+  return {
+    answer: (q, o) => current().answer(q, o),
+    articles: () => current().articles(),
+    stats: () => current().stats(),
+    exampleQuestions: (n) => current().exampleQuestions(n),
+    knowledgeErrors: () => current().knowledgeErrors(),
+  };
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** Bad configuration: the message names every bad variable and what is expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const list = (s: string | undefined) =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const bool = z.preprocess(
+  (v) => (typeof v === 'string' ? ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase()) : v),
+  z.boolean(),
+);
+
+/** Every environment variable the product reads; `.env.example` documents each one. */
+export const envSchema = z
+  .object({
+    KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: int(0, 65535).default(3000),
+    ALLOWED_ORIGINS: z.string().default(''),
+    RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
+    TRUST_PROXY: bool.default(false),
+    BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/u, 'a token from @BotFather, like 123456:ABC-def…')),
+    BOT_RATE_LIMIT: int(1, 10_000).default(20),
+    TELEGRAM_API_ROOT: optional(z.url()),
+    WEBHOOK_URL: optional(z.url().startsWith('https://', 'an https:// URL (Telegram only calls HTTPS webhooks)')),
+    WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/u, '16 to 256 characters of A-Z a-z 0-9 _ -')),
+    HASH_SALT: optional(z.string().min(8, 'at least 8 characters')),
+    ADMIN_IDS: z.string().default('').refine((s) => list(s).every((x) => /^\d+$/u.test(x)), 'comma-separated numeric Telegram user ids'),
+    ADMIN_TOKEN: optional(z.string().min(16, 'at least 16 characters')),
+    DATA_DIR: z.string().min(1).default('data'),
+    RETENTION_DAYS: int(1, 36_500).default(90),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  });
+
+/** Rules between variables, checked on the raw values so they are reported together with the rest. */
+function crossChecks(env: Record<string, string | undefined>): string[] {
+  const set = (k: string) => (env[k] ?? '').trim() !== '';
+  const issues: string[] = [];
+  if (set('WEBHOOK_URL') && !set('WEBHOOK_SECRET')) issues.push('  WEBHOOK_SECRET: required when WEBHOOK_URL is set (16+ characters)');
+  if (set('WEBHOOK_URL') && !set('BOT_TOKEN')) issues.push('  BOT_TOKEN: required when WEBHOOK_URL is set');
+  return issues;
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  knowledgeDir: string;
+  host: string;
+  port: number;
+  allowedOrigins: string[];
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+  bot:
+    | { kind: 'off' }
+    | { kind: 'polling' | 'webhook'; token: string; rateLimitPerMinute: number; apiRoot?: string; webhook?: { url: string; secret: string } };
+  hashSalt?: string;
+  adminIds: number[];
+  adminToken?: string;
+  dataDir: string;
+  retentionDays: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Parses the environment once (in main); throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  const lines = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message}`)),
+    ...crossChecks(env),
+  ];
+  if (!parsed.success || lines.length) throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  const e = parsed.data;
+  const bot: Config['bot'] = !e.BOT_TOKEN
+    ? { kind: 'off' }
+    : {
+        kind: e.WEBHOOK_URL ? 'webhook' : 'polling',
+        token: e.BOT_TOKEN,
+        rateLimitPerMinute: e.BOT_RATE_LIMIT,
+        ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT } : {}),
+        ...(e.WEBHOOK_URL ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET! } } : {}),
+      };
+  return {
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    host: e.HOST,
+    port: e.PORT,
+    allowedOrigins: list(e.ALLOWED_ORIGINS),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    bot,
+    ...(e.HASH_SALT ? { hashSalt: e.HASH_SALT } : {}),
+    adminIds: list(e.ADMIN_IDS).map(Number),
+    ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    dataDir: e.DATA_DIR,
+    retentionDays: e.RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Start-up: read config, listen (health answers 503 until ready), build the
+ * knowledge index, then start the Telegram bot if BOT_TOKEN is set. The only
+ * place that wires singletons; everything else takes what it needs as arguments.
+ */
+import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { createBot, startBot, telegramWebhook, type RunningBot } from './bot/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createEngine, deferredEngine, type Engine } from './engine.js';
+import { createLogger } from './logger.js';
+import { createMemoryRecorder } from './records/recorder.js';
+import { buildApp } from './server/app.js';
+import { startServer } from './server/listen.js';
+import { loadDictionary } from './text/segment.js';
+import { loadWordWeights } from './text/word-weights.js';
+
+/** How long shutdown waits for answers in flight before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function run(config: Config, logger: Logger): Promise<void> {
+  let engine: Engine | null = null;
+  const recorder = createMemoryRecorder();
+  const bot =
+    config.bot.kind === 'off'
+      ? null
+      : createBot(config.bot.token, {
+          engine: deferredEngine(() => engine),
+          recorder,
+          logger,
+          rateLimitPerMinute: config.bot.rateLimitPerMinute,
+          adminIds: config.adminIds,
+          ...(config.bot.apiRoot ? { apiRoot: config.bot.apiRoot } : {}),
+          ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
+        });
+  const app = await buildApp({
+    getEngine: () => engine,
+    recorder,
+    logger,
+    allowedOrigins: config.allowedOrigins,
+    rateLimit: { max: config.rateLimitPerMinute, timeWindowMs: 60_000 },
+    trustProxy: config.trustProxy,
+    ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
+    plugins: bot && config.bot.kind === 'webhook' ? [telegramWebhook(bot, config.bot.webhook!.secret)] : [],
+  });
+  const url = await startServer(app, { host: config.host, port: config.port });
+
+  const t0 = performance.now();
+  loadDictionary();
+  loadWordWeights();
+  engine = await createEngine({ knowledgeDir: config.knowledgeDir });
+  const stats = engine.stats();
+  for (const e of engine.knowledgeErrors()) logger.warn({ file: e.file, line: e.line }, `knowledge: ${e.message}`);
+
+  let running: RunningBot | null = null;
+  if (bot && config.bot.kind !== 'off') {
+    running = await startBot(bot, config.bot.webhook ? { kind: 'webhook', ...config.bot.webhook } : { kind: 'polling' }, logger);
+  }
+  logger.info(
+    { knowledge: { dir: config.knowledgeDir, ...stats, indexMs: Math.round(performance.now() - t0) }, bot: config.bot.kind, http: url },
+    `chuchu ready: ${stats.articles} article(s), ${stats.passages} passages; web demo at ${url}/; Telegram bot ${config.bot.kind === 'off' ? 'off (set BOT_TOKEN to enable)' : config.bot.kind}`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    // A second signal means "now": exit without waiting.
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing answers in flight');
+    const timer = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
+    timer.unref();
+    Promise.allSettled([running?.stop(), app.close()]).then(() => {
+      logger.info('bye');
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+function main(): void {
+  // A .env beside package.json is read when present; real environment variables win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`chuchu: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const secrets = [config.bot.kind === 'off' ? '' : config.bot.token, config.adminToken ?? ''];
+  const logger = createLogger(config.logLevel, secrets);
+  run(config, logger).catch((err: Error) => {
+    logger.fatal({ err }, `start-up failed: ${err.message}`);
+    process.exit(1);
+  });
+}
+
+main();
