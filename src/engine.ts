@@ -3,14 +3,28 @@ import { createAnswerer } from './answer/answer.js';
 import { exampleQuestions } from './answer/examples.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Article, Passage } from './knowledge/types.js';
-import type { KnowledgeError } from './knowledge/errors.js';
+import { KnowledgeError } from './knowledge/errors.js';
 import { createSearchIndex, type SearchIndex } from './search/search-index.js';
 import { createSynonyms } from './search/synonyms.js';
 import { addWords, loadDictionary } from './text/segment.js';
 
+export interface ReloadResult {
+  /** True when the new index replaced the old one. */
+  ok: boolean;
+  /** Problems in the knowledge folder; when there are any, the old index keeps serving. */
+  errors: KnowledgeError[];
+  stats: KnowledgeStats;
+}
+
 export interface Engine extends AnswerEngine {
   /** Problems found in the knowledge folder at the last (re)load; the rest loaded. */
   knowledgeErrors(): KnowledgeError[];
+  /**
+   * Re-reads the knowledge folder and builds a new index beside the old one,
+   * then swaps it in one step: questions in flight finish on the old one.
+   * Any error in the folder leaves the old index serving.
+   */
+  reload(): Promise<ReloadResult>;
 }
 
 interface Built {
@@ -41,8 +55,9 @@ function build(knowledge: Knowledge): Built {
   return built;
 }
 
-export function engineOf(get: () => Built): Engine {
+function engineOf(get: () => Built, reload: () => Promise<ReloadResult>): Engine {
   return {
+    reload,
     answer: (question, options) => get().answer(question, options),
     articles: () => get().articles,
     stats: (): KnowledgeStats => ({
@@ -61,8 +76,29 @@ export function engineOf(get: () => Built): Engine {
  * files are listed by `knowledgeErrors()`.
  */
 export async function createEngine(options: { knowledgeDir: string }): Promise<Engine> {
-  const built = build(await loadKnowledge(options.knowledgeDir));
-  return engineOf(() => built);
+  let current = build(await loadKnowledge(options.knowledgeDir));
+  let pending: Promise<ReloadResult> | null = null;
+  const engine = engineOf(
+    () => current,
+    () => {
+      // Concurrent reload requests share one rebuild.
+      pending ??= (async (): Promise<ReloadResult> => {
+        try {
+          const knowledge = await loadKnowledge(options.knowledgeDir);
+          if (knowledge.errors.length) return { ok: false, errors: knowledge.errors, stats: engine.stats() };
+          current = build(knowledge);
+          return { ok: true, errors: [], stats: engine.stats() };
+        } catch (err) {
+          const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, (err as Error).message)];
+          return { ok: false, errors, stats: engine.stats() };
+        } finally {
+          pending = null;
+        }
+      })();
+      return pending;
+    },
+  );
+  return engine;
 }
 
 /**
@@ -81,5 +117,6 @@ export function deferredEngine(get: () => Engine | null): Engine {
     stats: () => current().stats(),
     exampleQuestions: (n) => current().exampleQuestions(n),
     knowledgeErrors: () => current().knowledgeErrors(),
+    reload: () => current().reload(),
   };
 }
