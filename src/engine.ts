@@ -4,8 +4,9 @@ import { exampleQuestions } from './answer/examples.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Article, Passage } from './knowledge/types.js';
 import { KnowledgeError } from './knowledge/errors.js';
+import { cachedSearchIndex, type IndexCacheOptions } from './search/index-cache.js';
 import { createSearchIndex, type SearchIndex } from './search/search-index.js';
-import { createSynonyms } from './search/synonyms.js';
+import { createSynonyms, type Synonyms } from './search/synonyms.js';
 import { addWords, loadDictionary } from './text/segment.js';
 
 export interface ReloadResult {
@@ -38,18 +39,24 @@ interface Built {
 }
 
 /** Builds an engine over passages that are already loaded (the eval sets use this). */
-export function buildFromPassages(passages: Passage[], articles: Article[], synonymGroups: string[][] = []): Built {
+export function buildFromPassages(
+  passages: Passage[],
+  articles: Article[],
+  synonymGroups: string[][] = [],
+  makeIndex: (passages: Passage[], synonyms: Synonyms) => SearchIndex = createSearchIndex,
+): Built {
   loadDictionary();
   const synonyms = createSynonyms(synonymGroups);
-  const index = createSearchIndex(passages, synonyms);
+  const index = makeIndex(passages, synonyms);
   const titles = articles.map((a) => `《${a.title}》`);
   const { answer, rank } = createAnswerer({ index, synonyms, suggestions: () => titles.slice(0, 5) });
   return { articles, index, answer, rank, builtAt: new Date(), errors: [], examples: [] };
 }
 
-function build(knowledge: Knowledge): Built {
+function build(knowledge: Knowledge, cache?: IndexCacheOptions): Built {
   addWords(knowledge.userWords);
-  const built = buildFromPassages(knowledge.passages, knowledge.articles, knowledge.synonyms);
+  const makeIndex = cache && ((_: Passage[], synonyms: Synonyms) => cachedSearchIndex(knowledge, synonyms, cache));
+  const built = buildFromPassages(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
   built.errors = knowledge.errors;
   built.examples = exampleQuestions(knowledge.passages, (q) => built.answer(q, { limit: 1 }));
   return built;
@@ -75,8 +82,12 @@ function engineOf(get: () => Built, reload: () => Promise<ReloadResult>): Engine
  * asks. Throws KnowledgeError when the folder has no usable article; broken
  * files are listed by `knowledgeErrors()`.
  */
-export async function createEngine(options: { knowledgeDir: string }): Promise<Engine> {
-  let current = build(await loadKnowledge(options.knowledgeDir));
+export async function createEngine(options: {
+  knowledgeDir: string;
+  /** Caches the built index on disk (see search/index-cache.ts); rebuilt every time when absent. */
+  indexCache?: IndexCacheOptions;
+}): Promise<Engine> {
+  let current = build(await loadKnowledge(options.knowledgeDir), options.indexCache);
   let pending: Promise<ReloadResult> | null = null;
   const engine = engineOf(
     () => current,
@@ -86,7 +97,7 @@ export async function createEngine(options: { knowledgeDir: string }): Promise<E
         try {
           const knowledge = await loadKnowledge(options.knowledgeDir);
           if (knowledge.errors.length) return { ok: false, errors: knowledge.errors, stats: engine.stats() };
-          current = build(knowledge);
+          current = build(knowledge, options.indexCache);
           return { ok: true, errors: [], stats: engine.stats() };
         } catch (err) {
           const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, (err as Error).message)];
