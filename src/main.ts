@@ -4,16 +4,27 @@
  * place that wires singletons; everything else takes what it needs as arguments.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { createBot, startBot, telegramWebhook, type RunningBot } from './bot/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createEngine, deferredEngine, type Engine } from './engine.js';
 import { createLogger } from './logger.js';
+import type { IndexCacheEvent } from './search/index-cache.js';
 import { createMemoryRecorder } from './records/recorder.js';
 import { buildApp } from './server/app.js';
 import { startServer } from './server/listen.js';
 import { loadDictionary } from './text/segment.js';
 import { loadWordWeights } from './text/word-weights.js';
+
+/** Index cache events as log lines: a corrupt or unwritable cache is worth a warning, never a failure. */
+function logIndexCache(logger: Logger, e: IndexCacheEvent): void {
+  if (e.kind === 'hit') logger.info({ file: e.file, ms: e.ms, bytes: e.bytes }, 'index cache: loaded');
+  else if (e.kind === 'written') logger.info({ file: e.file, ms: e.ms, bytes: e.bytes }, 'index cache: written');
+  else if (e.kind === 'write-failed') logger.warn({ file: e.file, error: e.error }, 'index cache: cannot write (the next start-up rebuilds the index)');
+  else if (e.reason === 'corrupt') logger.warn({ file: e.file, detail: e.detail }, 'index cache: corrupt, rebuilding and replacing it');
+  else logger.info({ file: e.file, reason: e.reason }, 'index cache: none for this knowledge, building the index');
+}
 
 /** How long shutdown waits for answers in flight before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -45,22 +56,8 @@ async function run(config: Config, logger: Logger): Promise<void> {
   });
   const url = await startServer(app, { host: config.host, port: config.port });
 
-  const t0 = performance.now();
-  loadDictionary();
-  loadWordWeights();
-  engine = await createEngine({ knowledgeDir: config.knowledgeDir });
-  const stats = engine.stats();
-  for (const e of engine.knowledgeErrors()) logger.warn({ file: e.file, line: e.line }, `knowledge: ${e.message}`);
-
+  // Signals are handled from here on, so a stop during the index build is graceful too.
   let running: RunningBot | null = null;
-  if (bot && config.bot.kind !== 'off') {
-    running = await startBot(bot, config.bot.webhook ? { kind: 'webhook', ...config.bot.webhook } : { kind: 'polling' }, logger);
-  }
-  logger.info(
-    { knowledge: { dir: config.knowledgeDir, ...stats, indexMs: Math.round(performance.now() - t0) }, bot: config.bot.kind, http: url },
-    `chuchu ready: ${stats.articles} article(s), ${stats.passages} passages; web demo at ${url}/; Telegram bot ${config.bot.kind === 'off' ? 'off (set BOT_TOKEN to enable)' : config.bot.kind}`,
-  );
-
   let stopping = false;
   const shutdown = (signal: string) => {
     // A second signal means "now": exit without waiting.
@@ -76,6 +73,26 @@ async function run(config: Config, logger: Logger): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+
+  const t0 = performance.now();
+  loadDictionary();
+  loadWordWeights();
+  engine = await createEngine({
+    knowledgeDir: config.knowledgeDir,
+    indexCache: { dir: path.join(config.dataDir, 'index-cache'), onEvent: (e) => logIndexCache(logger, e) },
+  });
+  // Stopped while the index was building: start nothing more, the shutdown exits.
+  if (stopping) return;
+  const stats = engine.stats();
+  for (const e of engine.knowledgeErrors()) logger.warn({ file: e.file, line: e.line }, `knowledge: ${e.message}`);
+
+  if (bot && config.bot.kind !== 'off') {
+    running = await startBot(bot, config.bot.webhook ? { kind: 'webhook', ...config.bot.webhook } : { kind: 'polling' }, logger);
+  }
+  logger.info(
+    { knowledge: { dir: config.knowledgeDir, ...stats, indexMs: Math.round(performance.now() - t0) }, bot: config.bot.kind, http: url },
+    `chuchu ready: ${stats.articles} article(s), ${stats.passages} passages; web demo at ${url}/; Telegram bot ${config.bot.kind === 'off' ? 'off (set BOT_TOKEN to enable)' : config.bot.kind}`,
+  );
 }
 
 function main(): void {

@@ -100,7 +100,7 @@ export function readCachedIndex(options: IndexCacheOptions, key: string, synonym
   if (sha256(body) !== header[2]) return miss('corrupt', 'checksum mismatch');
   try {
     const index = loadSearchIndex(body.toString('utf8'), synonyms);
-    options.onEvent?.({ kind: 'hit', file, ms: Math.round(performance.now() - t0), bytes: bytes.length });
+    options.onEvent?.({ kind: 'hit', file, ms: Math.round(performance.now() - t0), bytes: body.length });
     return index;
   } catch (err) {
     return miss('corrupt', (err as Error).message);
