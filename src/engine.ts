@@ -1,6 +1,7 @@
 import type { AnswerEngine, KnowledgeStats } from './answer/types.js';
 import { createAnswerer } from './answer/answer.js';
 import { exampleQuestions } from './answer/examples.js';
+import { createFaqAnswerer, type FaqAnswerer } from './faq/compose.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Article, Passage } from './knowledge/types.js';
 import { KnowledgeError } from './knowledge/errors.js';
@@ -36,6 +37,8 @@ interface Built {
   builtAt: Date;
   errors: KnowledgeError[];
   examples: string[];
+  /** Built with the index, so a reload swaps articles and FAQ together. */
+  faq?: FaqAnswerer;
 }
 
 /** Builds an engine over passages that are already loaded (the eval sets use this). */
@@ -59,13 +62,19 @@ function build(knowledge: Knowledge, cache?: IndexCacheOptions): Built {
   const built = buildFromPassages(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
   built.errors = knowledge.errors;
   built.examples = exampleQuestions(knowledge.passages, (q) => built.answer(q, { limit: 1 }));
+  built.faq = createFaqAnswerer(knowledge.faq, knowledge.articles.map((a) => a.title), createSynonyms(knowledge.synonyms));
   return built;
 }
 
 function engineOf(get: () => Built, reload: () => Promise<ReloadResult>): Engine {
   return {
     reload,
-    answer: (question, options) => get().answer(question, options),
+    answer: (question, options) => {
+      // One snapshot for both, so a reload between them cannot mix old and new knowledge.
+      const built = get();
+      const base = built.answer(question, options);
+      return built.faq ? built.faq.compose(base, options) : base;
+    },
     articles: () => get().articles,
     stats: (): KnowledgeStats => ({
       articles: get().articles.length,

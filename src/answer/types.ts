@@ -22,6 +22,24 @@ export interface Answer {
   results: AnswerResult[];
   /** When declined: what the knowledge base covers (article titles), for "did you mean" style replies. */
   suggestions: string[];
+  /**
+   * A curated answer (knowledge/faq.md) whose question matched confidently: channels
+   * show it first, labelled 常见问题, then `results`. Only on the first page.
+   */
+  faq?: FaqAnswer;
+  /** When declined: up to 3 close FAQ questions (or article titles) to ask instead; each is a question to send as it is. */
+  didYouMean?: string[];
+}
+
+/** A curated answer written by a community manager, not a quote from an article. */
+export interface FaqAnswer {
+  /** The FAQ entry's main question (the one the manager wrote after `##`). */
+  question: string;
+  answer: string;
+  source: string | null;
+  url: string | null;
+  /** How closely the question matched, 0–1 (1: the same question). */
+  score: number;
 }
 
 export interface AskOptions {

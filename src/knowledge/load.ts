@@ -1,5 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isFaqFile } from '../faq/files.js';
+import { parseFaqFiles } from '../faq/parse.js';
+import type { FaqEntry } from '../faq/types.js';
 import { KnowledgeError } from './errors.js';
 import { parseMd } from './parse-md.js';
 import { parseTxt } from './parse-txt.js';
@@ -19,6 +22,8 @@ export interface Knowledge {
   userWords: string[];
   /** Groups of words that mean the same (synonyms.txt, one group per line). */
   synonyms: string[][];
+  /** Curated questions and answers (faq.md, *.faq.md, faq/*.md); never loaded as articles. */
+  faq: FaqEntry[];
   /** Files that could not be loaded; the rest loaded. Never swallowed: callers report them. */
   errors: KnowledgeError[];
 }
@@ -64,7 +69,7 @@ async function readOptional(dir: string, file: string): Promise<string | null> {
 
 /**
  * Loads every article (`.md`, `.txt`) under a knowledge folder, plus its
- * user dictionary and synonyms. A broken file is reported in `errors` and the
+ * FAQ entries, user dictionary and synonyms. A broken file is reported in `errors` and the
  * rest still loads; a folder with no usable article throws.
  */
 export async function loadKnowledge(dir: string): Promise<Knowledge> {
@@ -74,8 +79,17 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   } catch (err) {
     throw new KnowledgeError(dir, `cannot read the knowledge folder (${(err as Error).message})`);
   }
-  const knowledge: Knowledge = { dir, articles: [], passages: [], userWords: [], synonyms: [], errors: [] };
+  const knowledge: Knowledge = { dir, articles: [], passages: [], userWords: [], synonyms: [], faq: [], errors: [] };
+  const faqFiles: Array<{ file: string; content: string }> = [];
   for (const file of files) {
+    if (isFaqFile(file)) {
+      try {
+        faqFiles.push({ file, content: await readText(dir, file) });
+      } catch (err) {
+        knowledge.errors.push(err instanceof KnowledgeError ? err : new KnowledgeError(file, (err as Error).message));
+      }
+      continue;
+    }
     const name = path.basename(file).toLowerCase();
     const ext = path.extname(name);
     if (NOT_ARTICLES.has(name) || (ext !== '.md' && ext !== '.txt')) continue;
@@ -89,6 +103,9 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       knowledge.errors.push(err instanceof KnowledgeError ? err : new KnowledgeError(file, (err as Error).message));
     }
   }
+  const faq = parseFaqFiles(faqFiles);
+  knowledge.faq = faq.entries;
+  knowledge.errors.push(...faq.errors);
   const dict = await readOptional(dir, USER_DICT_FILE).catch((err: KnowledgeError) => (knowledge.errors.push(err), null));
   if (dict) knowledge.userWords = dataLines(dict).map((l) => l.fields[0]!);
   const synonyms = await readOptional(dir, SYNONYMS_FILE).catch((err: KnowledgeError) => (knowledge.errors.push(err), null));

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { MAX_QUESTION_LENGTH } from '../answer/errors.js';
+import { KnowledgeError } from '../knowledge/errors.js';
+import { normalize } from '../text/normalize.js';
+import type { FaqEntry } from './types.js';
+
+/**
+ * The FAQ format, chosen so a community manager can write it in any text
+ * editor without learning Markdown beyond one heading:
+ *
+ *   ## 郴州到广州要多久？          ← the question
+ *   - 又问：从郴州去广州多长时间    ← any number of alternates
+ *
+ *   到广州1小时左右……              ← the answer: paragraphs, blank line between
+ *
+ *   来源：《向南开放看郴州》        ← optional
+ *   链接：https://…                 ← optional, http(s) only
+ *
+ * `<!-- … -->` comments and a `# 标题` line are ignored.
+ */
+
+const ALTERNATE = /^(?:[-*•]\s*)?又问\s*[:：]\s*(.*)$/u;
+const SOURCE = /^(?:来源|出处)\s*[:：]\s*(.*)$/u;
+const URL_LINE = /^(?:链接|网址)\s*[:：]\s*(.*)$/u;
+
+const text = (what: string) => z.string().trim().min(1, { error: `${what} is empty` });
+
+const entrySchema = z.object({
+  question: text('the question (after "## ")').max(MAX_QUESTION_LENGTH, { error: `the question is longer than ${MAX_QUESTION_LENGTH} characters` }),
+  alternates: z.array(text('an alternate question ("又问：")').max(MAX_QUESTION_LENGTH, { error: `an alternate question is longer than ${MAX_QUESTION_LENGTH} characters` })),
+  answer: z.string().trim().min(1, { error: 'the entry has no answer: write it below the question, after a blank line' }).max(3000, { error: 'the answer is longer than 3000 characters' }),
+  source: text('"来源："').nullable(),
+  url: z.url({ protocol: /^https?$/u, error: '"链接：" must be a full http(s) address, e.g. https://example.com/page' }).nullable(),
+});
+
+/** Raw entry with the line of each field, so a zod issue can point at its line. */
+interface Draft {
+  line: number;
+  question: string;
+  alternates: string[];
+  alternateLines: number[];
+  paragraphs: string[][];
+  source: string | null;
+  sourceLine: number;
+  url: string | null;
+  urlLine: number;
+}
+
+/** Blanks out `<!-- … -->` comments, keeping line breaks so line numbers stay right. */
+function stripComments(content: string): string {
+  return content.replace(/<!--[\s\S]*?(?:-->|$)/gu, (c) => c.replace(/[^\n]/gu, ''));
+}
+
+function draftLines(file: string, content: string, errors: KnowledgeError[]): Draft[] {
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+  let blankBefore = true;
+  const lines = stripComments(content.replace(/^\ufeff/u, '')).split(/\r\n|\r|\n/u);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    const n = i + 1;
+    if (line === '') return void (blankBefore = true);
+    const heading = /^(#{1,6})\s*(.*)$/u.exec(line);
+    if (heading && heading[1] === '##') {
+      current = { line: n, question: heading[2]!, alternates: [], alternateLines: [], paragraphs: [], source: null, sourceLine: n, url: null, urlLine: n };
+      drafts.push(current);
+    } else if (heading) {
+      // A `# 常见问题` title (or deeper headings) is decoration, not an entry.
+    } else if (!current) {
+      errors.push(new KnowledgeError(file, 'text before the first question: start each entry with a "## 问题" line', n));
+    } else {
+      const d: Draft = current;
+      let m: RegExpExecArray | null;
+      if ((m = ALTERNATE.exec(line))) {
+        d.alternates.push(m[1]!);
+        d.alternateLines.push(n);
+      } else if ((m = SOURCE.exec(line))) {
+        d.source = m[1]!;
+        d.sourceLine = n;
+      } else if ((m = URL_LINE.exec(line))) {
+        d.url = m[1]!.trim();
+        d.urlLine = n;
+      } else if (blankBefore || d.paragraphs.length === 0) d.paragraphs.push([line]);
+      else d.paragraphs.at(-1)!.push(line);
+    }
+    blankBefore = false;
+  });
+  return drafts;
+}
+
+/** Joins the lines of one paragraph: nothing between CJK, a space between Latin words (as articles do). */
+const joinLines = (lines: string[]) =>
+  lines.reduce((acc, l) => (acc && /[A-Za-z0-9,.;:!?]$/u.test(acc) && /^[A-Za-z0-9]/u.test(l) ? `${acc} ${l}` : acc + l), '');
+
+/**
+ * Parses one FAQ file. An invalid entry is reported (file and line) and
+ * skipped; the others are returned.
+ */
+export function parseFaq(file: string, content: string): { entries: FaqEntry[]; errors: KnowledgeError[] } {
+  const errors: KnowledgeError[] = [];
+  const entries: FaqEntry[] = [];
+  for (const d of draftLines(file, content, errors)) {
+    const parsed = entrySchema.safeParse({
+      question: d.question,
+      alternates: d.alternates,
+      answer: d.paragraphs.map(joinLines).join('\n\n'),
+      source: d.source,
+      url: d.url,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const [field, index] = issue.path;
+      const line = field === 'url' ? d.urlLine : field === 'source' ? d.sourceLine : field === 'alternates' ? d.alternateLines[index as number]! : d.line;
+      errors.push(new KnowledgeError(file, `FAQ entry "${d.question.slice(0, 30)}": ${issue.message}; the entry is skipped`, line));
+      continue;
+    }
+    entries.push({ file, line: d.line, ...parsed.data });
+  }
+  return { entries, errors };
+}
+
+/** Same question up to punctuation, spaces, case and script (Traditional/Simplified). */
+export const questionKey = (q: string) => normalize(q).replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Parses every FAQ file of a knowledge folder. A question asked by two entries
+ * (as a question or an alternate) is an error on the later one, which is skipped:
+ * otherwise which answer shows would depend on file order.
+ */
+export function parseFaqFiles(files: Array<{ file: string; content: string }>): { entries: FaqEntry[]; errors: KnowledgeError[] } {
+  const entries: FaqEntry[] = [];
+  const errors: KnowledgeError[] = [];
+  const seen = new Map<string, FaqEntry>();
+  for (const { file, content } of files) {
+    const parsed = parseFaq(file, content);
+    errors.push(...parsed.errors);
+    for (const entry of parsed.entries) {
+      const keys = [entry.question, ...entry.alternates].map(questionKey);
+      const clash = keys.map((k) => seen.get(k)).find(Boolean);
+      if (clash) {
+        errors.push(new KnowledgeError(file, `FAQ entry "${entry.question.slice(0, 30)}" repeats a question of the entry at ${clash.file}:${clash.line}; the entry is skipped`, entry.line));
+        continue;
+      }
+      for (const k of keys) seen.set(k, entry);
+      entries.push(entry);
+    }
+  }
+  return { entries, errors };
+}
