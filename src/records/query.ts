@@ -1,0 +1,41 @@
+import type { Channel, FeedbackRecord, QuestionRecord } from './recorder.js';
+
+/** A question as read back for reports (no user or chat hash: reports never need them). */
+export interface StoredQuestion {
+  channel: Channel;
+  chatType: string;
+  question: string;
+  answered: boolean;
+  passageIds: string[];
+  scores: number[];
+  latencyMs: number;
+  at: Date;
+}
+
+export interface StoredFeedback {
+  channel: Channel;
+  question: string;
+  passageId: string;
+  vote: 'up' | 'down';
+  at: Date;
+}
+
+/** Read access to the records, for reports: the questions and votes at or after `since`. */
+export interface RecordsQuery {
+  questions(since: Date): StoredQuestion[];
+  feedback(since: Date): StoredFeedback[];
+}
+
+/** A query over records kept in memory (the fallback when the database cannot be opened). */
+export function memoryQuery(records: { questions: QuestionRecord[]; feedback: FeedbackRecord[] }): RecordsQuery {
+  return {
+    questions: (since) =>
+      records.questions
+        .filter((q) => q.at >= since)
+        .map(({ channel, chatType, question, answered, passageIds, scores, latencyMs, at }) => ({
+          channel, chatType, question, answered, passageIds, scores, latencyMs, at,
+        })),
+    feedback: (since) =>
+      records.feedback.filter((f) => f.at >= since).map(({ channel, question, passageId, vote, at }) => ({ channel, question, passageId, vote, at })),
+  };
+}
