@@ -8,6 +8,8 @@ export interface StoredAnswer {
   passageIds: string[];
   /** Offset of the next page, for 更多. */
   nextOffset: number;
+  /** "Did you mean" questions offered under a declined answer, asked when their button is tapped. */
+  didYouMean?: string[];
   /** Salted user hashes that already voted on this message (one vote each). */
   voters: Set<string>;
 }

@@ -4,7 +4,7 @@ import type { Answer, AnswerEngine } from '../answer/types.js';
 import type { Recorder } from '../records/recorder.js';
 import type { AnswerStore } from './answer-store.js';
 import { escapeHtml, formatAnswer, formatDeclined } from './format.js';
-import { answerKeyboard } from './keyboard.js';
+import { answerKeyboard, didYouMeanKeyboard } from './keyboard.js';
 import type { RateLimiter } from './rate-limit.js';
 import { replyHtml } from './reply.js';
 import { TEXT } from './texts.js';
@@ -64,18 +64,23 @@ export function createAsker(deps: AskerDeps): Asker {
       chatHash: deps.hashId(ctx.chat?.id),
       at: new Date(),
     });
-    if (!answer.answered || answer.results.length === 0) {
+    if (!answer.answered || (answer.results.length === 0 && !answer.faq)) {
       const titles = deps.engine.articles().map((a) => a.title);
-      await replyHtml(ctx, formatDeclined(answer, titles, deps.engine.exampleQuestions(3)), { replyTo });
+      const html = formatDeclined(answer, titles, deps.engine.exampleQuestions(3));
+      if (!answer.didYouMean?.length) return void (await replyHtml(ctx, html, { replyTo }));
+      const id = deps.answers.put({ question: answer.question, chatType, passageIds: [], nextOffset: 0, didYouMean: answer.didYouMean });
+      await replyHtml(ctx, html, { replyTo, keyboard: didYouMeanKeyboard(id, answer.didYouMean) });
       return;
     }
     const id = deps.answers.put({
       question: answer.question,
       chatType,
-      passageIds: answer.results.map((r) => r.passageId),
+      // A vote on a curated answer is recorded against `faq:<its question>`: it has no passage id.
+      passageIds: [...(answer.faq ? [`faq:${answer.faq.question}`] : []), ...answer.results.map((r) => r.passageId)],
       nextOffset: PAGE_SIZE,
     });
-    await replyHtml(ctx, formatAnswer(answer.question, answer.results), { replyTo, keyboard: answerKeyboard(id, hasMore) });
+    const html = formatAnswer(answer.question, answer.results, answer.faq ? { faq: answer.faq } : {});
+    await replyHtml(ctx, html, { replyTo, keyboard: answerKeyboard(id, hasMore) });
   };
 }
 

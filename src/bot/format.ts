@@ -1,4 +1,4 @@
-import type { Answer, AnswerResult } from '../answer/types.js';
+import type { Answer, AnswerResult, FaqAnswer } from '../answer/types.js';
 
 /**
  * Pure HTML formatting for Telegram's `parse_mode: 'HTML'`.
@@ -57,23 +57,40 @@ export function formatResult(result: AnswerResult): string {
 export interface AnswerFormatOptions {
   /** True for the follow-up pages of the 更多 button. */
   continued?: boolean;
+  /** A curated answer, shown before the excerpts. */
+  faq?: FaqAnswer;
 }
 
-/** A full reply for an answered question: the question, then each result. */
+/**
+ * A curated answer: labelled 常见问题 so nobody takes it for a quote, then the
+ * manager's text and its source (linked when it has an http(s) url).
+ */
+export function formatFaq(faq: FaqAnswer): string {
+  const url = safeUrl(faq.url);
+  const source = faq.source ? escapeHtml(faq.source) : url ? '原文' : null;
+  const cite = source ? `\n——${url ? `<a href="${escapeAttr(url)}">${source}</a>` : source}` : '';
+  return `📌 <b>常见问题</b>：${escapeHtml(faq.question)}\n${escapeHtml(faq.answer)}${cite}`;
+}
+
+/** A full reply for an answered question: the question, the FAQ answer if any, then each result. */
 export function formatAnswer(question: string, results: AnswerResult[], options: AnswerFormatOptions = {}): string {
   const head = `❓ ${escapeHtml(question)}${options.continued ? '（续）' : ''}`;
-  return [head, ...results.map(formatResult)].join('\n\n');
+  const faq = options.faq ? [formatFaq(options.faq)] : [];
+  const excerpts = results.length > 0 && faq.length > 0 ? ['<b>原文摘录</b>', ...results.map(formatResult)] : results.map(formatResult);
+  return [head, ...faq, ...excerpts].join('\n\n');
 }
 
 /**
  * The reply when the knowledge base has no answer: say so plainly, then what it does cover
  * (`suggestions`, falling back to the article titles) and a few questions it can answer.
  */
-export function formatDeclined(answer: Pick<Answer, 'question' | 'suggestions'>, fallbackTitles: string[], examples: string[] = []): string {
+export function formatDeclined(answer: Pick<Answer, 'question' | 'suggestions' | 'didYouMean'>, fallbackTitles: string[], examples: string[] = []): string {
   // Suggestions may come as bare titles, as 《titles》, or as related questions: only bare titles get 《》.
   const covered = answer.suggestions.length > 0 ? answer.suggestions : fallbackTitles;
   const show = (t: string) => escapeHtml(fallbackTitles.includes(t) ? `《${t}》` : t);
   const lines = [`抱歉，知识库里没有找到“${escapeHtml(answer.question)}”的答案。`];
+  // The choices themselves are buttons under the message (see keyboard.ts).
+  if (answer.didYouMean?.length) lines.push('', '你是不是想问下面的问题？点一下就能问。');
   if (covered.length > 0) {
     lines.push('', '我目前能回答这些文章里的内容：', ...covered.map((t) => `• ${show(t)}`));
   }

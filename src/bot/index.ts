@@ -6,6 +6,7 @@ import type { Recorder } from '../records/recorder.js';
 import { createAnswerStore } from './answer-store.js';
 import { createAsker } from './ask.js';
 import { createCommands } from './features/commands.js';
+import { createDidYouMean } from './features/did-you-mean.js';
 import { createErrorHandler } from './features/errors.js';
 import { createFeedback } from './features/feedback.js';
 import { createGroups } from './features/groups.js';
@@ -69,6 +70,8 @@ export function createBot(token: string, deps: BotDeps): Bot {
     createQuestions(services),
     createGroups(services),
     createInline(services),
+    // Before feedback: its last handler acknowledges every unknown button.
+    createDidYouMean(services),
     createFeedback(services),
   );
   return bot;

@@ -6,8 +6,23 @@ import { InlineKeyboard } from 'grammy';
  */
 export const FEEDBACK_DATA = /^f:([ud]):([\w-]{1,32})$/;
 export const MORE_DATA = /^m:([\w-]{1,32})$/;
+/** `y:<id>:<n>`: ask the n-th "did you mean" question stored under that id (the question itself may be far over 64 bytes). */
+export const DID_YOU_MEAN_DATA = /^y:([\w-]{1,32}):(\d)$/;
+
+/** Longest button label; Telegram cuts longer ones unpredictably on small screens. */
+const MAX_LABEL = 30;
 
 export function answerKeyboard(id: string, hasMore: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard().text('👍', `f:u:${id}`).text('👎', `f:d:${id}`);
   return hasMore ? keyboard.text('更多', `m:${id}`) : keyboard;
+}
+
+/** One button per "did you mean" question, each on its own row so long questions stay readable. */
+export function didYouMeanKeyboard(id: string, questions: string[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  questions.forEach((q, i) => {
+    const label = [...q].length > MAX_LABEL ? `${[...q].slice(0, MAX_LABEL - 1).join('')}…` : q;
+    keyboard.text(label, `y:${id}:${i}`).row();
+  });
+  return keyboard;
 }

@@ -55,6 +55,10 @@ export const answerResponse = z.object({
   answered: z.boolean(),
   results: z.array(answerResult),
   suggestions: z.array(z.string()),
+  faq: z
+    .object({ question: z.string(), answer: z.string(), source: z.string().nullable(), url: z.string().nullable(), score: z.number() })
+    .optional(),
+  didYouMean: z.array(z.string()).optional(),
 });
 
 export const healthResponse = z.object({

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Composer, type Context, InlineQueryResultBuilder } from 'grammy';
 import { QuestionError } from '../../answer/errors.js';
 import type { Answer } from '../../answer/types.js';
-import { escapeHtml, formatResult, plainCitation } from '../format.js';
+import { escapeHtml, formatFaq, formatResult, plainCitation } from '../format.js';
 import { splitHtml } from '../split.js';
 import { TEXT } from '../texts.js';
 import type { BotServices } from '../types.js';
@@ -42,7 +42,7 @@ export function createInline(s: BotServices): Composer<Context> {
       chatHash: null,
       at: new Date(),
     });
-    if (!answer.answered || answer.results.length === 0) return void (await empty(TEXT.inlineNoAnswer));
+    if (!answer.answered || (answer.results.length === 0 && !answer.faq)) return void (await empty(TEXT.inlineNoAnswer));
 
     const results = answer.results.map((r, i) => {
       // Result ids are limited to 64 bytes; passage ids have no such promise, so hash them.
@@ -53,6 +53,17 @@ export function createInline(s: BotServices): Composer<Context> {
         link_preview_options: { is_disabled: true },
       });
     });
+    if (answer.faq) {
+      const faq = answer.faq;
+      const id = `faq-${createHash('sha256').update(faq.question).digest('hex').slice(0, 24)}`;
+      const html = splitHtml(`❓ ${escapeHtml(answer.question)}\n\n${formatFaq(faq)}`)[0]!;
+      const article = InlineQueryResultBuilder.article(id, `常见问题：${faq.question}`, { description: faq.answer }).text(html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+      });
+      // The curated answer first; Telegram allows 50 results, so one more than INLINE_LIMIT is fine.
+      results.unshift(article);
+    }
     await ctx.answerInlineQuery(results, { cache_time: 300 });
   });
 
