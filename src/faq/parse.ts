@@ -23,10 +23,13 @@ const ALTERNATE = /^(?:[-*•]\s*)?又问\s*[:：]\s*(.*)$/u;
 const SOURCE = /^(?:来源|出处)\s*[:：]\s*(.*)$/u;
 const URL_LINE = /^(?:链接|网址)\s*[:：]\s*(.*)$/u;
 
+export const MAX_FAQ_QUESTION = 150;
+
 const text = (what: string) => z.string().trim().min(1, { error: `${what} is empty` });
 
 const entrySchema = z.object({
-  question: text('the question (after "## ")').max(MAX_QUESTION_LENGTH, { error: `the question is longer than ${MAX_QUESTION_LENGTH} characters` }),
+  // Short enough to serve as the answer's id in feedback records (`faq:<question>`, at most 200 characters).
+  question: text('the question (after "## ")').max(MAX_FAQ_QUESTION, { error: `the question is longer than ${MAX_FAQ_QUESTION} characters: put long phrasings in "又问：" lines` }),
   alternates: z.array(text('an alternate question ("又问：")').max(MAX_QUESTION_LENGTH, { error: `an alternate question is longer than ${MAX_QUESTION_LENGTH} characters` })),
   answer: z.string().trim().min(1, { error: 'the entry has no answer: write it below the question, after a blank line' }).max(3000, { error: 'the answer is longer than 3000 characters' }),
   source: text('"来源："').nullable(),

@@ -1,4 +1,4 @@
-import type { Answer, AnswerResult } from '../answer/types.js';
+import type { Answer, AnswerResult, FaqAnswer } from '../answer/types.js';
 import { el, icon, safeUrl, THUMB_DOWN_ICON, THUMB_UP_ICON } from './dom.js';
 import type { Entry } from './store.js';
 import { t } from './strings.js';
@@ -42,8 +42,10 @@ function citation(result: AnswerResult): HTMLElement {
 
 function renderAnswer(entry: Extract<Entry, { kind: 'answer' }>, actions: RenderActions): HTMLElement {
   const { answer } = entry;
-  if (!answer.answered || answer.results.length === 0) return renderDecline(answer);
+  if (!answer.answered || (answer.results.length === 0 && !answer.faq)) return renderDecline(answer, actions);
   const box = el('div', { class: 'msg bot' });
+  if (answer.faq) box.append(renderFaq(answer.faq));
+  if (answer.faq && answer.results.length > 0) box.append(el('div', { class: 'label' }, t.excerpts));
   for (const result of answer.results) {
     box.append(el('blockquote', { class: 'quote' }, ...highlighted(result.excerpt, result.highlights)), citation(result));
   }
@@ -68,8 +70,27 @@ function renderAnswer(entry: Extract<Entry, { kind: 'answer' }>, actions: Render
   return box;
 }
 
-function renderDecline(answer: Answer): HTMLElement {
+/** A curated answer, labelled so it is not taken for a quote from an article. */
+function renderFaq(faq: FaqAnswer): HTMLElement {
+  const box = el('div', { class: 'faq' }, el('div', { class: 'label' }, t.faqLabel), el('p', { class: 'faq-q' }, faq.question), el('p', { class: 'faq-a' }, faq.answer));
+  const url = safeUrl(faq.url);
+  const source = faq.source ?? (url ? t.faqLink : null);
+  if (source) {
+    box.append(el('div', { class: 'cite' }, '—— ', url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, source) : source));
+  }
+  return box;
+}
+
+function renderDecline(answer: Answer, actions: RenderActions): HTMLElement {
   const box = el('div', { class: 'msg bot decline' }, el('p', {}, t.declined));
+  if (answer.didYouMean?.length) {
+    const links = answer.didYouMean.map((q) => {
+      const link = el('button', { type: 'button', class: 'dym' }, q);
+      link.addEventListener('click', () => actions.ask(q));
+      return el('li', {}, link);
+    });
+    box.append(el('p', {}, t.didYouMean), el('ul', { class: 'dyms' }, ...links));
+  }
   if (answer.suggestions.length > 0) {
     box.append(el('p', {}, t.covers), el('ul', {}, ...answer.suggestions.map((s) => el('li', {}, s))));
   }

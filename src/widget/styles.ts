@@ -31,6 +31,10 @@ mark{background:#fff1a8;color:inherit;border-radius:2px;padding:0 1px}
 .vote{padding:4px 8px;border-radius:6px;border:1px solid #e3e6e8;background:#fff;color:#57606a;display:flex}
 .vote svg,.thanks svg{width:16px;height:16px}.thanks{display:flex;gap:4px;align-items:center}
 .vote:hover{background:#f0f2f4}
+.label{font-size:12px;font-weight:600;color:var(--c);margin-bottom:2px}
+.faq{border-left:3px solid var(--c);background:#f3faf7;padding:4px 10px;margin-bottom:8px;border-radius:0 6px 6px 0}
+.faq-q{font-weight:600}.faq .cite{margin:2px 0 0}
+.dyms{list-style:none;padding-left:0!important}.dym{color:var(--c);text-decoration:underline;text-align:left;padding:2px 0}
 .error{border-color:#f1b5b5;background:#fff6f6}
 .retry{margin-top:6px;padding:4px 12px;border-radius:6px;background:var(--c);color:#fff}
 .chips{display:flex;flex-wrap:wrap;gap:6px;align-self:flex-start}

@@ -57,10 +57,12 @@ export function mountWidget(config: WidgetConfig, api: Api, store: Store): Widge
 
   const actions: RenderActions = {
     vote(entry, vote) {
-      const top = entry.answer.results[0];
+      // A curated answer has no passage: its vote goes to `faq:<its question>` (as in the bot).
+      const faq = entry.answer.faq;
+      const target = faq ? `faq:${faq.question}` : entry.answer.results[0]?.passageId;
       entry.vote = vote;
       store.save();
-      if (top) void api.feedback(entry.answer.question, top.passageId, vote);
+      if (target) void api.feedback(entry.answer.question, target, vote);
     },
     retry: (question) => void ask(question),
     ask: (question) => void ask(question),
