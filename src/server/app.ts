@@ -5,9 +5,11 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/types.js';
 import type { Recorder } from '../records/recorder.js';
+import type { ReportSource } from '../report/types.js';
 import { registerDemoPage } from './demo-page.js';
 import { ApiError, handleError, handleNotFound } from './errors.js';
 import { registerOriginPolicy } from './origin-policy.js';
+import { adminRoutes } from './routes/admin.js';
 import { askRoute } from './routes/ask.js';
 import { feedbackRoute } from './routes/feedback.js';
 import { healthRoute } from './routes/health.js';
@@ -31,6 +33,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Salt for hashing client IPs into records; without it no user hash is recorded. */
   hashSalt?: string;
+  /** ADMIN_TOKEN and the reports: without it the /api/admin/* routes do not exist (404). */
+  admin?: { token: string; reports: ReportSource };
 }
 
 /**
@@ -86,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(askRoute, { getEngine: deps.getEngine, recorder: deps.recorder, ...hashing });
     await api.register(feedbackRoute, { recorder: deps.recorder, ...hashing });
     await api.register(healthRoute, { getEngine: deps.getEngine });
+    if (deps.admin) await api.register(adminRoutes, { ...deps.admin, getEngine: deps.getEngine });
   });
 
   for (const plugin of deps.plugins ?? []) await app.register(plugin);

@@ -1,0 +1,81 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AnswerEngine } from '../../answer/types.js';
+import type { ReloadResult } from '../../engine.js';
+import { parseSince, PeriodError } from '../../report/since.js';
+import type { ReportSource } from '../../report/types.js';
+import { requireEngine } from '../engine-gate.js';
+import { ApiError } from '../errors.js';
+
+export interface AdminRouteOptions {
+  /** The bearer token (ADMIN_TOKEN); the routes exist only when it is set. */
+  token: string;
+  reports: ReportSource;
+  getEngine: () => AnswerEngine | null;
+}
+
+const reportQuery = z.object({
+  since: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
+export function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer +(\S+) *$/iu.exec(header ?? '');
+  const given = match?.[1] ?? '';
+  return timingSafeEqual(digest(given), digest(token)) && given.length > 0;
+}
+
+type Reloadable = AnswerEngine & { reload(): Promise<ReloadResult> };
+const canReload = (e: AnswerEngine): e is Reloadable => typeof (e as Partial<Reloadable>).reload === 'function';
+
+/** The reload result for a manager: each error with its file and line. */
+export function reloadBody(result: ReloadResult) {
+  return {
+    ok: result.ok,
+    errors: result.errors.map((e) => ({ file: e.file, line: e.line ?? null, message: e.reason })),
+    stats: result.stats,
+  };
+}
+
+/**
+ * `GET /api/admin/report?since=7d` and `POST /api/admin/reload`, for scripts and dashboards
+ * (server to server). Registered inside /api, so the rate limit applies, failed tokens included.
+ */
+export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app, { token, reports, getEngine }) => {
+  // preValidation, not onRequest: the rate limiter runs as a route-level onRequest hook, after
+  // this plugin's onRequest hooks, so an onRequest check would let failed tokens go uncounted.
+  app.addHook('preValidation', async (request, reply) => {
+    if (tokenMatches(request.headers.authorization, token)) return;
+    reply.header('WWW-Authenticate', 'Bearer realm="chuchu-admin"');
+    throw new ApiError(401, 'unauthorized', '需要有效的管理员令牌（Authorization: Bearer …）');
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    // Never readable by a web page, even one the widget's CORS policy allows: these are not widget routes.
+    for (const name of Object.keys(reply.getHeaders())) if (name.startsWith('access-control-')) reply.removeHeader(name);
+    reply.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/api/admin/report', { schema: { querystring: reportQuery } }, async (request) => {
+    let since: Date;
+    try {
+      since = parseSince(request.query.since ?? '7d');
+    } catch (err) {
+      if (err instanceof PeriodError) throw new ApiError(400, 'invalid_since', err.message, 'since');
+      throw err;
+    }
+    return reports.report({ since, ...(request.query.limit ? { limit: request.query.limit } : {}) });
+  });
+
+  app.post('/api/admin/reload', async (request, reply) => {
+    const engine = requireEngine(getEngine);
+    if (!canReload(engine)) throw new ApiError(501, 'reload_unsupported', '这个服务不支持重新加载知识库');
+    const result = await engine.reload();
+    request.log.info({ ok: result.ok, errors: result.errors.length, ...result.stats }, 'admin: knowledge reload');
+    // 422 when the new knowledge has errors (the old index keeps serving), so `curl -f` notices.
+    return reply.code(result.ok ? 200 : 422).send(reloadBody(result));
+  });
+};
