@@ -12,6 +12,8 @@ import { createEngine, deferredEngine, type Engine } from './engine.js';
 import { createLogger } from './logger.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
 import { createMemoryRecorder } from './records/recorder.js';
+import { logReload } from './reload/log.js';
+import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
 import { buildApp } from './server/app.js';
 import { startServer } from './server/listen.js';
 import { loadDictionary } from './text/segment.js';
@@ -58,6 +60,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
 
   // Signals are handled from here on, so a stop during the index build is graceful too.
   let running: RunningBot | null = null;
+  let watcher: KnowledgeWatcher | null = null;
   let stopping = false;
   const shutdown = (signal: string) => {
     // A second signal means "now": exit without waiting.
@@ -66,6 +69,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing answers in flight');
     const timer = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
     timer.unref();
+    watcher?.close();
     Promise.allSettled([running?.stop(), app.close()]).then(() => {
       logger.info('bye');
       process.exit(0);
@@ -85,6 +89,14 @@ async function run(config: Config, logger: Logger): Promise<void> {
   if (stopping) return;
   const stats = engine.stats();
   for (const e of engine.knowledgeErrors()) logger.warn({ file: e.file, line: e.line }, `knowledge: ${e.message}`);
+  // Edits to the knowledge folder (articles, faq.md, synonyms.txt, userdict.txt) go live without a restart.
+  const live = engine;
+  watcher = watchKnowledge({
+    dir: config.knowledgeDir,
+    reload: () => live.reload(),
+    onReload: (result, changed) => logReload(logger, result, changed),
+    onError: (error) => logger.warn({ error: error.message }, 'knowledge watch failed: changes need a restart or /reload'),
+  });
 
   if (bot && config.bot.kind !== 'off') {
     running = await startBot(bot, config.bot.webhook ? { kind: 'webhook', ...config.bot.webhook } : { kind: 'polling' }, logger);
