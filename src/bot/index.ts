@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Recorder } from '../records/recorder.js';
 import { createAnswerStore } from './answer-store.js';
 import { createAsker } from './ask.js';
+import { createAdmin } from './features/admin.js';
 import { createCommands } from './features/commands.js';
 import { createDidYouMean } from './features/did-you-mean.js';
 import { createErrorHandler } from './features/errors.js';
@@ -56,6 +57,7 @@ export function createBot(token: string, deps: BotDeps): Bot {
     answers,
     hashId,
     adminIds: new Set(deps.adminIds ?? []),
+    ...(deps.reports ? { reports: deps.reports } : {}),
     ask: createAsker({ engine: deps.engine, recorder, limiter, answers, hashId }),
   };
 
@@ -67,6 +69,7 @@ export function createBot(token: string, deps: BotDeps): Bot {
   bot.errorBoundary(
     onError,
     createCommands(services),
+    createAdmin(services),
     createQuestions(services),
     createGroups(services),
     createInline(services),

@@ -3,6 +3,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../answer/types.js';
 import type { Recorder } from '../records/recorder.js';
+import type { ReportSource } from '../report/types.js';
 import type { AnswerStore } from './answer-store.js';
 import type { Asker } from './ask.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -20,8 +21,10 @@ export interface BotDeps {
   rateLimitPerMinute?: number;
   /** Salt for the user and chat hashes handed to the recorder. */
   hashSalt?: string;
-  /** Telegram user ids allowed to use /stats. */
+  /** Telegram user ids allowed to use /stats, /unanswered and /reload (in private chats). */
   adminIds?: number[];
+  /** The records' reports, for /stats and /unanswered; without it they show the index only. */
+  reports?: ReportSource;
   /** Overrides for @grammyjs/auto-retry (tests shorten it; defaults suit production). */
   retry?: Partial<AutoRetryOptions>;
 }
@@ -36,4 +39,5 @@ export interface BotServices {
   hashId: (id: number | undefined) => string | null;
   ask: Asker;
   adminIds: ReadonlySet<number>;
+  reports?: ReportSource;
 }

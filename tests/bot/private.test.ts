@@ -127,12 +127,4 @@ describe('commands', () => {
     await t.bot.handleUpdate(message('/ask'));
     expect(t.api.callsTo('sendMessage')[0]!.payload.text).toContain('/ask 郴州');
   });
-
-  it('/stats is for admins only', async () => {
-    t = await createTestBot(engine, { adminIds: [ALICE.id] });
-    await t.bot.handleUpdate(message('/stats'));
-    expect(t.api.callsTo('sendMessage')[0]!.payload.text).toMatch(/文章：1/);
-    await t.bot.handleUpdate(message('/stats', { from: { id: 999, is_bot: false, first_name: 'x' } }));
-    expect(t.api.callsTo('sendMessage')[1]!.payload.text).toContain('管理员');
-  });
 });

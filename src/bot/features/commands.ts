@@ -7,7 +7,7 @@ import type { BotServices } from '../types.js';
 export const groupReplyTo = (ctx: Context): number | undefined =>
   ctx.chat?.type === 'private' ? undefined : ctx.msg?.message_id;
 
-/** /start, /help, /sources, /ask and the admin-only /stats, in every kind of chat. */
+/** /start, /help, /sources and /ask, in every kind of chat (admin commands: admin.ts). */
 export function createCommands(s: BotServices): Composer<Context> {
   const c = new Composer<Context>();
 
@@ -30,12 +30,6 @@ export function createCommands(s: BotServices): Composer<Context> {
     const question = ctx.match.trim();
     if (!question) return void (await replyHtml(ctx, TEXT.askUsage, { replyTo: groupReplyTo(ctx) }));
     await s.ask(ctx, question, { replyTo: groupReplyTo(ctx) });
-  });
-
-  c.command('stats', async (ctx) => {
-    if (!ctx.from || !s.adminIds.has(ctx.from.id)) return void (await replyHtml(ctx, TEXT.notAdmin, { replyTo: groupReplyTo(ctx) }));
-    const st = s.engine.stats();
-    await replyHtml(ctx, `文章：${st.articles}\n段落：${st.passages}\n索引时间：${st.indexBuiltAt}\n缓存的回答：${s.answers.size}`);
   });
 
   return c;

@@ -1,0 +1,111 @@
+import { Composer, type Context } from 'grammy';
+import type { AnswerEngine } from '../../answer/types.js';
+import type { ReloadResult } from '../../engine.js';
+import { parseSince, PeriodError } from '../../report/since.js';
+import type { Report } from '../../report/types.js';
+import { escapeHtml } from '../format.js';
+import { replyHtml } from '../reply.js';
+import type { BotServices } from '../types.js';
+
+/** Groups shown by /unanswered. */
+const UNANSWERED_TOP = 10;
+const CHANNEL_NAMES: Record<string, string> = { telegram: 'Telegram', web: '网页', cli: '命令行' };
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+type Reloadable = AnswerEngine & { reload(): Promise<ReloadResult> };
+const canReload = (e: AnswerEngine): e is Reloadable => typeof (e as Partial<Reloadable>).reload === 'function';
+
+/** /stats: counts by channel, the top 👎 and articles, and the index. */
+export function statsHtml(period: string, report: Report | null, stats: ReturnType<AnswerEngine['stats']>): string {
+  const lines: string[] = [];
+  if (report) {
+    const t = report.total;
+    lines.push(`<b>最近 ${escapeHtml(period)} 的记录</b>`, `提问 ${t.asked} · 回答 ${t.answered} · 未回答 ${t.declined}（回答率 ${percent(t.answeredShare)}）`);
+    for (const c of report.channels) lines.push(`• ${CHANNEL_NAMES[c.channel] ?? c.channel}：提问 ${c.asked}，回答 ${c.answered}`);
+    if (report.disliked.length) lines.push('', '<b>👎 最多的回答</b>');
+    for (const d of report.disliked.slice(0, 3)) {
+      const place = d.article ? `《${escapeHtml(d.article)}》第${d.paragraph}段` : `段落 ${escapeHtml(d.passageId)}（已不在知识库中）`;
+      lines.push(`• 👎${d.down} 👍${d.up} “${escapeHtml(d.question)}” → ${place}`);
+    }
+    if (report.articles.length) lines.push('', '<b>引用最多的文章</b>');
+    for (const a of report.articles.slice(0, 3)) lines.push(`• 《${escapeHtml(a.article)}》回答 ${a.answers} 次`);
+    lines.push('', '没有回答的问题：/unanswered', '');
+  } else {
+    lines.push('（没有记录可查）', '');
+  }
+  lines.push('<b>知识库</b>', `文章：${stats.articles} · 段落：${stats.passages}`, `索引时间：${escapeHtml(stats.indexBuiltAt)}`);
+  return lines.join('\n');
+}
+
+/** /unanswered: the declined questions grouped by shared key terms, most asked first. */
+export function unansweredHtml(period: string, report: Report): string {
+  const groups = report.declined.slice(0, UNANSWERED_TOP);
+  if (groups.length === 0) return `最近 ${escapeHtml(period)} 没有未回答的问题。`;
+  const lines = [`<b>最近 ${escapeHtml(period)} 没有回答的问题</b>（按共同关键词分组，前 ${groups.length} 组）`];
+  groups.forEach((g, i) => {
+    const phrasings = g.questions.slice(0, 3).map((q) => `${escapeHtml(q.question)}${q.asked > 1 ? ` ×${q.asked}` : ''}`);
+    if (g.questions.length > 3) phrasings.push(`……共 ${g.questions.length} 种问法`);
+    lines.push('', `${i + 1}. <b>${escapeHtml(g.label)}</b> · ${g.asked} 次`, `   ${phrasings.join('；')}`);
+  });
+  lines.push('', '在 knowledge/faq.md 里加一条常见问题，或补充文章，然后 /reload。');
+  return lines.join('\n');
+}
+
+/** /reload: the result, each error with its file and line. */
+export function reloadHtml(result: ReloadResult): string {
+  const { articles, passages } = result.stats;
+  if (result.ok) return `✅ 知识库已重新加载：文章 ${articles} 篇，段落 ${passages} 个。`;
+  const errors = result.errors.map((e) => `• <code>${escapeHtml(e.file)}${e.line ? `:${e.line}` : ''}</code> ${escapeHtml(e.reason)}`);
+  return [`⚠️ 重新加载失败，仍在使用原来的知识库（文章 ${articles} 篇，段落 ${passages} 个）。请修改：`, ...errors].join('\n');
+}
+
+/**
+ * Manager commands, for ADMIN_IDS in private chats only: a report quotes what other people
+ * asked, which must not land in a group. Anyone else falls through to the normal handling,
+ * so they get exactly the unknown-command answer: nothing tells them these commands exist.
+ */
+export function createAdmin(s: BotServices): Composer<Context> {
+  const c = new Composer<Context>();
+  const admin = c.chatType('private').filter((ctx) => ctx.from !== undefined && s.adminIds.has(ctx.from.id));
+
+  /** The period after the command (default 7d), or null after telling the manager what to write. */
+  const periodOf = async (ctx: Context & { match: string }): Promise<{ label: string; since: Date } | null> => {
+    const label = ctx.match.trim() || '7d';
+    try {
+      return { label, since: parseSince(label) };
+    } catch (err) {
+      if (!(err instanceof PeriodError)) throw err;
+      await replyHtml(ctx, escapeHtml(err.message));
+      return null;
+    }
+  };
+
+  admin.command('stats', async (ctx) => {
+    const period = await periodOf(ctx);
+    if (!period) return;
+    const report = s.reports ? await s.reports.report({ since: period.since }) : null;
+    await replyHtml(ctx, statsHtml(period.label, report, s.engine.stats()));
+  });
+
+  admin.command('unanswered', async (ctx) => {
+    if (!s.reports) return void (await replyHtml(ctx, '没有记录可查：记录没有启用。'));
+    const period = await periodOf(ctx);
+    if (!period) return;
+    await replyHtml(ctx, unansweredHtml(period.label, await s.reports.report({ since: period.since, limit: UNANSWERED_TOP })));
+  });
+
+  admin.command('reload', async (ctx) => {
+    if (!canReload(s.engine)) return void (await replyHtml(ctx, '这个机器人不支持重新加载知识库。'));
+    let result: ReloadResult;
+    try {
+      result = await s.engine.reload();
+    } catch (err) {
+      s.logger.warn({ error: (err as Error).message }, 'bot: /reload failed');
+      return void (await replyHtml(ctx, '知识库还在加载，请稍后再试。'));
+    }
+    s.logger.info({ ok: result.ok, errors: result.errors.length, ...result.stats }, 'bot: knowledge reloaded by an admin');
+    await replyHtml(ctx, reloadHtml(result));
+  });
+
+  return c;
+}
