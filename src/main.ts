@@ -11,8 +11,9 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createEngine, deferredEngine, type Engine } from './engine.js';
 import { createLogger } from './logger.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
-import { createMemoryRecorder } from './records/recorder.js';
+import { openRecorder } from './records/sqlite-recorder.js';
 import { logReload } from './reload/log.js';
+import { createReportSource, knowledgeLookup } from './report/source.js';
 import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
 import { buildApp } from './server/app.js';
 import { startServer } from './server/listen.js';
@@ -33,7 +34,11 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function run(config: Config, logger: Logger): Promise<void> {
   let engine: Engine | null = null;
-  const recorder = createMemoryRecorder();
+  // SQLite under DATA_DIR; if it cannot be opened, records stay in memory and chuchu still starts.
+  const recorder = openRecorder({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
+  // On every way out (graceful or the grace timeout): writes the queued records and closes the file.
+  process.once('exit', () => recorder.close());
+  const reports = createReportSource({ query: recorder.query, lookup: () => knowledgeLookup(config.knowledgeDir) });
   const bot =
     config.bot.kind === 'off'
       ? null
@@ -43,6 +48,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
           logger,
           rateLimitPerMinute: config.bot.rateLimitPerMinute,
           adminIds: config.adminIds,
+          reports,
           ...(config.bot.apiRoot ? { apiRoot: config.bot.apiRoot } : {}),
           ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
         });
@@ -54,6 +60,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     rateLimit: { max: config.rateLimitPerMinute, timeWindowMs: 60_000 },
     trustProxy: config.trustProxy,
     ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
+    ...(config.adminToken ? { admin: { token: config.adminToken, reports } } : {}),
     plugins: bot && config.bot.kind === 'webhook' ? [telegramWebhook(bot, config.bot.webhook!.secret)] : [],
   });
   const url = await startServer(app, { host: config.host, port: config.port });
