@@ -73,7 +73,7 @@ export function createAnswerer({ index, synonyms, suggestions }: AnswererDeps) {
     const terms = [...analyzed.terms, ...analyzed.bigramTerms];
     const results = good.slice(offset, offset + limit).map((r) => {
       const p = index.passages[r.doc]!;
-      return toResult(p, r, chooseExcerpt(p.text, terms, analyzed.type));
+      return toResult(p, r, chooseExcerpt(p.text, terms, analyzed.type, undefined, { title: p.article }));
     });
     return { question: q, answered: true, results, suggestions: [] };
   }

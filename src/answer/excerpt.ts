@@ -62,7 +62,13 @@ const argmax = (xs: number[]) => xs.reduce((best, x, i) => (x > xs[best]! ? i : 
  * budget; a sentence too long is cut at clause boundaries around the match.
  * `…` marks text left out. Highlights are the question's terms in the excerpt.
  */
-export function chooseExcerpt(text: string, terms: WeightedTerm[], type: QuestionType, budget = EXCERPT_BUDGET): Excerpt {
+export function chooseExcerpt(
+  text: string,
+  terms: WeightedTerm[],
+  type: QuestionType,
+  budget = EXCERPT_BUDGET,
+  context: { title?: string } = {},
+): Excerpt {
   const { text: norm, map } = normalizeMapped(text);
   // toNorm[o] = first normalized offset whose original offset is ≥ o.
   const toNorm = new Array<number>(text.length + 1);
@@ -71,38 +77,52 @@ export function chooseExcerpt(text: string, terms: WeightedTerm[], type: Questio
     toNorm[o] = i;
   }
   const normOf = (s: Span) => norm.slice(toNorm[s.start], toNorm[s.end]);
-  const maxWeight = Math.max(0, ...terms.map((t) => t.weight));
-  const score = (s: Span) => {
-    const n = normOf(s);
+  const whole = trimSpan(text, { start: 0, end: text.length });
+  const cost = (s: Span) => s.end - s.start + (s.start > whole.start ? 1 : 0) + (s.end < whole.end ? 1 : 0);
+  const fits = (s: Span) => cost(s) <= budget;
+  if (fits(whole)) return render(text, norm, map, toNorm, whole, whole, terms);
+
+  const sentences = pieces(text, whole, SENTENCE).map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+  const sentenceNorms = sentences.map(normOf);
+  const local = localWeights(terms, sentenceNorms, context.title ? normalizeMapped(context.title).text : '');
+  const maxWeight = Math.max(0, ...local.map((t) => t.weight));
+  const score = (n: string) => {
     let total = 0;
-    for (const t of terms) if (n.includes(t.term)) total += t.weight;
+    for (const t of local) if (n.includes(t.term)) total += t.weight;
     // The answer's shape only counts where the sentence is already about the question.
     if (total > 0 && hasAnswerShape(type, n)) total += 0.5 * maxWeight;
     return total;
   };
-  const whole = trimSpan(text, { start: 0, end: text.length });
-  const cost = (s: Span) => s.end - s.start + (s.start > whole.start ? 1 : 0) + (s.end < whole.end ? 1 : 0);
-  const fits = (s: Span) => cost(s) <= budget;
-
+  const scores = sentenceNorms.map(score);
+  const best = argmax(scores);
   let window: Span;
-  if (fits(whole)) {
-    window = whole;
+  if (fits(sentences[best]!)) {
+    window = grow(sentences, scores, best, fits);
   } else {
-    const sentences = pieces(text, whole, SENTENCE).map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
-    const scores = sentences.map(score);
-    const best = argmax(scores);
-    if (fits(sentences[best]!)) {
-      window = grow(sentences, scores, best, fits);
-    } else {
-      const clauses = pieces(text, sentences[best]!, CLAUSE).filter((s) => s.end > s.start);
-      const clauseScores = clauses.map(score);
-      const bestClause = argmax(clauseScores);
-      window = fits(clauses[bestClause]!)
-        ? grow(clauses, clauseScores, bestClause, fits)
-        : hardCut(clauses[bestClause]!, budget - 2);
-    }
+    const clauses = pieces(text, sentences[best]!, CLAUSE).filter((s) => s.end > s.start);
+    const clauseScores = clauses.map((c) => score(normOf(c)));
+    const bestClause = argmax(clauseScores);
+    window = fits(clauses[bestClause]!) ? grow(clauses, clauseScores, bestClause, fits) : hardCut(clauses[bestClause]!, budget - 2);
   }
   return render(text, norm, map, toNorm, window, whole, terms);
+}
+
+/** Weight of a title word inside its own passage: the whole passage is about it, so it tells sentences apart little. */
+const TITLE_FACTOR = 0.25;
+
+/**
+ * Re-weights the question's terms for choosing among one passage's sentences:
+ * a term found in many of its sentences (or in its title, the entity the
+ * passage is about) says little about which sentence answers.
+ */
+function localWeights(terms: WeightedTerm[], sentenceNorms: string[], title: string): WeightedTerm[] {
+  const n = sentenceNorms.length;
+  return terms.map(({ term, weight }) => {
+    const sf = sentenceNorms.reduce((k, s) => k + (s.includes(term) ? 1 : 0), 0);
+    const spread = sf === 0 ? 1 : Math.log(1 + n / sf) / Math.log(1 + n);
+    const inTitle = title !== '' && (title.includes(term) || (term.length > 1 && term.includes(title)));
+    return { term, weight: weight * spread * (inTitle ? TITLE_FACTOR : 1) };
+  });
 }
 
 function trimSpan(text: string, s: Span): Span {

@@ -6,7 +6,7 @@ import { searchWords } from '../text/segment.js';
 import type { Synonyms } from './synonyms.js';
 
 /** Bumped whenever tokenization or the stored layout changes, so stale serialized indexes are rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 // Tokens are computed once per passage and handed to MiniSearch pre-split.
 const SEP = '\u0000';
@@ -50,6 +50,8 @@ export interface SearchIndex {
   readonly passages: readonly Passage[];
   /** Normalized text of each passage (same positions as `passages`). */
   readonly norms: readonly string[];
+  /** Normalized article title and section of each passage: what the passage is about. */
+  readonly titles: readonly string[];
   readonly size: number;
   /** Number of passages that contain a word (as indexed by jieba), 0 when unknown. */
   wordDf(term: string): number;
@@ -73,16 +75,18 @@ const count = (df: Map<string, number>, terms: Iterable<string>) => {
 interface State {
   passages: Passage[];
   norms: string[];
+  titles: string[];
   wordDf: Map<string, number>;
   bigramDf: Map<string, number>;
   mini: MiniSearch<Doc>;
 }
 
 function wrap(state: State, synonyms: Synonyms): SearchIndex {
-  const { passages, norms, wordDf, bigramDf, mini } = state;
+  const { passages, norms, titles, wordDf, bigramDf, mini } = state;
   return {
     passages,
     norms,
+    titles,
     size: passages.length,
     wordDf: (t) => wordDf.get(synonyms.canonical(t)) ?? 0,
     bigramDf: (t) => bigramDf.get(t) ?? 0,
@@ -111,6 +115,7 @@ function wrap(state: State, synonyms: Synonyms): SearchIndex {
         version: INDEX_VERSION,
         passages,
         norms,
+        titles,
         wordDf: [...wordDf],
         bigramDf: [...bigramDf],
         mini: mini.toJSON(),
@@ -122,6 +127,7 @@ function wrap(state: State, synonyms: Synonyms): SearchIndex {
 export function createSearchIndex(passages: Passage[], synonyms: Synonyms): SearchIndex {
   const mini = new MiniSearch<Doc>(miniSearchOptions(synonyms));
   const norms: string[] = [];
+  const titles: string[] = [];
   const wordDf = new Map<string, number>();
   const bigramDf = new Map<string, number>();
   const docs = passages.map((p, id): Doc => {
@@ -132,11 +138,12 @@ export function createSearchIndex(passages: Passage[], synonyms: Synonyms): Sear
     count(wordDf, canonicalWords);
     count(bigramDf, t.bigrams);
     const title = normalize([p.article, p.section].filter(Boolean).join(' '));
+    titles.push(title);
     const titleTerms = searchWords(title);
     return { id, title: titleTerms.join(SEP), words: t.words.join(SEP), bigrams: t.bigrams.join(SEP) };
   });
   mini.addAll(docs);
-  return wrap({ passages, norms, wordDf, bigramDf, mini }, synonyms);
+  return wrap({ passages, norms, titles, wordDf, bigramDf, mini }, synonyms);
 }
 
 /** Loads an index written by `toJSON`; needs the same synonyms it was built with. Throws on a version mismatch. */
@@ -145,6 +152,7 @@ export function loadSearchIndex(json: string, synonyms: Synonyms): SearchIndex {
     version: number;
     passages: Passage[];
     norms: string[];
+    titles: string[];
     wordDf: Array<[string, number]>;
     bigramDf: Array<[string, number]>;
     mini: unknown;
@@ -152,7 +160,7 @@ export function loadSearchIndex(json: string, synonyms: Synonyms): SearchIndex {
   if (data.version !== INDEX_VERSION) throw new Error(`search index: version ${data.version}, expected ${INDEX_VERSION}`);
   const mini = MiniSearch.loadJS<Doc>(data.mini as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions(synonyms));
   return wrap(
-    { passages: data.passages, norms: data.norms, wordDf: new Map(data.wordDf), bigramDf: new Map(data.bigramDf), mini },
+    { passages: data.passages, norms: data.norms, titles: data.titles, wordDf: new Map(data.wordDf), bigramDf: new Map(data.bigramDf), mini },
     synonyms,
   );
 }
