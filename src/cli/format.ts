@@ -21,7 +21,14 @@ export function formatAnswerForTerminal(answer: Answer, color: boolean): string 
   if (!answer.answered) {
     lines.push('知识库里没有找到这个问题的答案。');
     if (answer.suggestions.length) lines.push(`目前收录的内容：${answer.suggestions.join('、')}`);
+    if (answer.didYouMean?.length) lines.push(`你是不是想问：${answer.didYouMean.join('、')}`);
     return lines.join('\n');
+  }
+  if (answer.faq) {
+    // A curated answer is the manager's text, not a quote: labelled so it is not mistaken for one.
+    const { question, answer: text, source, url } = answer.faq;
+    lines.push('', `【常见问题】${question}`, text.replace(/^(?=.)/gmu, '   '));
+    if (source || url) lines.push(`   ——${[source, url].filter(Boolean).join(' ')}`);
   }
   answer.results.forEach((r, i) => {
     lines.push('', `${i + 1}. 「${highlight(r, color)}」`);
