@@ -36,7 +36,7 @@ describe('index cache on disk', () => {
 
   it.each([
     ['truncated', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
-    ['a flipped byte in the body', (b: Buffer) => Buffer.from(b).fill(b[b.length - 10]! ^ 1, b.length - 10, b.length - 9)],
+    ['bit-flipped', (b: Buffer) => Buffer.from(b).fill(b[b.length - 10]! ^ 1, b.length - 10, b.length - 9)],
     ['garbage', () => Buffer.from('\u0000\u00ff not an index')],
     ['empty', () => Buffer.alloc(0)],
     ['valid JSON without the header', () => Buffer.from('{"version":2}')],
