@@ -7,18 +7,20 @@ import { formatFaq } from '../../src/bot/format.js';
 import { createEngine } from '../../src/engine.js';
 import { buttonsOf, callback, createTestBot, inlineQuery, KNOWLEDGE_DIR, message, type TestBot } from './setup.js';
 
-const LONG = `郴州北湖机场${'有哪些航线和航班时刻'.repeat(12)}？`;
+// Long, but only two informative words (呀 is a particle): close to "志愿者有补贴吗", not confident.
+const LONG = `志愿者怎么报名${'呀'.repeat(40)}？`;
 const FAQ = `
 ## 郴州到广州要多久？
 从郴州到广州<b>1小时</b>左右 & 到深圳2个小时内。
 来源：《向南开放看郴州》<script>
 链接：https://example.com/a?x=1&y="2"
 
-## 怎样联系管理员？
-在群里 @管理员。
+## 怎样联系客服？
+- 又问：客服电话是多少？
+在群里 @群主。
 
 ## ${LONG}
-请查看机场官网。
+在群里 @管理员 报名。
 `;
 
 let dir: string;
@@ -54,14 +56,14 @@ describe('FAQ answers in Telegram', () => {
 
   it('answers from the FAQ alone when no article covers the question', async () => {
     t = await createTestBot(engine);
-    await t.bot.handleUpdate(message('如何联系管理员'));
-    expect(lastText()).toMatch(/常见问题<\/b>：怎样联系管理员？\n在群里 @管理员。$/u);
+    await t.bot.handleUpdate(message('客服电话是多少'));
+    expect(lastText()).toMatch(/常见问题<\/b>：怎样联系客服？\n在群里 @群主。$/u);
     expect(t.recorder.questions[0]).toMatchObject({ answered: true });
   });
 
   it('offers "did you mean" buttons on a declined answer; a tap asks that question and records it', async () => {
     t = await createTestBot(engine);
-    await t.bot.handleUpdate(message('郴州北湖机场的停车费多少'));
+    await t.bot.handleUpdate(message('志愿者有补贴吗'));
     const declined = t.api.callsTo('sendMessage').at(-1)!;
     expect(declined.payload.text).toContain('你是不是想问');
     const buttons = buttonsOf(declined);
@@ -70,15 +72,15 @@ describe('FAQ answers in Telegram', () => {
     expect(buttons.length).toBeLessThanOrEqual(3);
     for (const b of buttons) expect(Buffer.byteLength(b)).toBeLessThanOrEqual(64);
     // The long question does not fit a button label or callback_data; the store keeps it.
-    const i = labels.findIndex((l) => l.startsWith('郴州北湖机场有哪些航线'));
+    const i = labels.findIndex((l) => l.startsWith('志愿者怎么报名'));
     expect(labels[i]!.endsWith('…')).toBe(true);
     expect([...labels[i]!].length).toBeLessThanOrEqual(30);
 
     await t.bot.handleUpdate(callback(buttons[i]!, 1000));
     expect(t.api.callsTo('answerCallbackQuery')).toHaveLength(1);
-    expect(lastText()).toContain('请查看机场官网。');
+    expect(lastText()).toContain('在群里 @管理员 报名。');
     expect(t.recorder.questions.map((q) => [q.question, q.answered])).toEqual([
-      ['郴州北湖机场的停车费多少', false],
+      ['志愿者有补贴吗', false],
       [LONG, true],
     ]);
   });
