@@ -1,10 +1,12 @@
 import type { SearchIndex } from '../search/search-index.js';
 import type { AnalyzedQuestion } from './analyze.js';
 
-/** How many search hits are re-ranked by coverage. */
-export const RERANK_DEPTH = 30;
-/** Weight of term coverage against the (normalized) BM25 score in the final rank. */
-export const COVERAGE_WEIGHT = 0.5;
+/**
+ * Re-ranking: how many search hits are re-ranked, and the weight of term
+ * coverage against the (normalized) BM25 score. Measured on the eval sets
+ * (DESIGN.md, "Ranking"); an object so a tuning script can vary it.
+ */
+export const RERANK = { depth: 30, coverageWeight: 0.5, sentenceWeight: 0.8 };
 
 export interface Ranked {
   doc: number;
@@ -26,6 +28,27 @@ export function presence(term: string, text: string, synonymsOf: (t: string) => 
   let found = 0;
   for (let i = 0; i + 1 < term.length; i++) if (text.includes(term.slice(i, i + 2))) found++;
   return (PARTIAL_CREDIT * found) / (term.length - 1);
+}
+
+const SENTENCE_END = /[。！？!?；;\n]+/u;
+
+/**
+ * Proximity at sentence level: the largest local-IDF-weighted share of the
+ * question's words that one sentence of the passage holds. The sentence that
+ * answers usually restates most of the question; scattered mentions do not.
+ */
+export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: string) => string[]): number {
+  let total = 0;
+  for (const t of q.terms) total += t.localWeight;
+  if (total === 0) return 0;
+  let best = 0;
+  for (const sentence of norm.split(SENTENCE_END)) {
+    if (sentence.length < 2) continue;
+    let found = 0;
+    for (const { term, localWeight } of q.terms) found += presence(term, sentence, synonymsOf) * localWeight;
+    if (found > best) best = found;
+  }
+  return best / total;
 }
 
 /** Shares of the question's informative words that occur in a normalized passage (local and general weights). */
@@ -51,7 +74,7 @@ export function coverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: stri
  */
 export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t: string) => string[]): Ranked[] {
   if (q.terms.length === 0) return [];
-  const hits = index.search({ words: q.words, bigrams: q.bigrams }, RERANK_DEPTH);
+  const hits = index.search({ words: q.words, bigrams: q.bigrams }, RERANK.depth);
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
   return hits
@@ -59,7 +82,9 @@ export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t
       const bm25 = h.score / top;
       // The title counts: a passage about 大沙地站 answers a question about 大沙地站 without repeating the name.
       const c = coverage(q, `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`, synonymsOf);
-      return { doc: h.doc, bm25, ...c, score: (1 - COVERAGE_WEIGHT) * bm25 + COVERAGE_WEIGHT * c.coverage };
+      const near = RERANK.sentenceWeight > 0 ? sentenceCoverage(q, index.norms[h.doc]!, synonymsOf) : 0;
+      const score = (1 - RERANK.coverageWeight) * bm25 + RERANK.coverageWeight * c.coverage + RERANK.sentenceWeight * near;
+      return { doc: h.doc, bm25, ...c, score };
     })
     .sort((a, b) => b.score - a.score);
 }
