@@ -14,6 +14,13 @@ import { questionType, type QuestionType } from './question-type.js';
 export const UBIQUITY = 0.5;
 const MIN_PASSAGES_FOR_UBIQUITY = 10;
 
+/**
+ * Query bigrams are a safety net for words jieba splits differently; common
+ * ones (中国, 一个) have long posting lists that cost query time and add
+ * little. Only the rarest are searched. An object so a tuning script can vary it.
+ */
+export const QUERY_BIGRAMS = { maxShare: 0.005, minDf: 3, max: 8 };
+
 export interface AnalyzedQuestion {
   question: string;
   normalized: string;
@@ -52,11 +59,12 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     const df = documentFrequency(index, word);
     if (!ubiquitous(df)) terms.push({ term: word, weight: generalWeight(word), localWeight: idf(n, df) });
   }
-  const bigramTerms: WeightedTerm[] = [];
-  for (const gram of new Set(t.bigrams)) {
-    const df = index.bigramDf(gram);
-    if (df > 0 && !ubiquitous(df)) bigramTerms.push({ term: gram, weight: 0.25 * idf(n, df) });
-  }
+  const grams = [...new Set(t.bigrams)]
+    .map((gram) => ({ gram, df: index.bigramDf(gram) }))
+    .filter(({ df }) => df > 0 && !ubiquitous(df) && df <= Math.max(QUERY_BIGRAMS.minDf, QUERY_BIGRAMS.maxShare * n))
+    .sort((a, b) => a.df - b.df)
+    .slice(0, QUERY_BIGRAMS.max);
+  const bigramTerms: WeightedTerm[] = grams.map(({ gram, df }) => ({ term: gram, weight: 0.25 * idf(n, df) }));
   return {
     question,
     normalized,

@@ -26,7 +26,7 @@ export function encodeTerm(term: string): string {
 }
 
 /** Relative weight of each field, measured on the eval sets (see DESIGN.md, "Ranking"). */
-export const FIELD_BOOST = { title: 2, words: 1, bigrams: 0.6 };
+export const FIELD_BOOST = { title: 2, words: 1, bigrams: 1 };
 
 interface Doc {
   id: number;
