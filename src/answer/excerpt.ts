@@ -97,7 +97,7 @@ export function chooseExcerpt(
   const best = argmax(scores);
   let window: Span;
   if (fits(sentences[best]!)) {
-    window = grow(sentences, scores, best, fits);
+    window = fill(text, sentences, grow(sentences, scores, best, fits), fits);
   } else {
     const clauses = pieces(text, sentences[best]!, CLAUSE).filter((s) => s.end > s.start);
     const clauseScores = clauses.map((c) => score(normOf(c)));
@@ -123,6 +123,30 @@ function localWeights(terms: WeightedTerm[], sentenceNorms: string[], title: str
     const inTitle = title !== '' && (title.includes(term) || (term.length > 1 && term.includes(title)));
     return { term, weight: weight * spread * (inTitle ? TITLE_FACTOR : 1) };
   });
+}
+
+/**
+ * Uses the budget left after whole sentences: the next sentence's first
+ * clauses, then the previous sentence's last ones (answers often follow the
+ * sentence that matches the question).
+ */
+function fill(text: string, sentences: Span[], window: Span, fits: (s: Span) => boolean): Span {
+  let { start, end } = window;
+  const next = sentences.find((s) => s.start >= end);
+  if (next) {
+    for (const c of pieces(text, next, CLAUSE)) {
+      if (!fits({ start, end: c.end })) break;
+      end = c.end;
+    }
+  }
+  const prev = [...sentences].reverse().find((s) => s.end <= start);
+  if (prev) {
+    for (const c of pieces(text, prev, CLAUSE).reverse()) {
+      if (!fits({ start: c.start, end })) break;
+      start = c.start;
+    }
+  }
+  return { start, end };
 }
 
 function trimSpan(text: string, s: Span): Span {
