@@ -6,7 +6,7 @@ import type { AnalyzedQuestion } from './analyze.js';
  * coverage against the (normalized) BM25 score. Measured on the eval sets
  * (DESIGN.md, "Ranking"); an object so a tuning script can vary it.
  */
-export const RERANK = { depth: 30, coverageWeight: 0.5, sentenceWeight: 0.8 };
+export const RERANK = { depth: 30, coverageWeight: 0.5, sentenceWeight: 0.8, commonWordShare: 0.1 };
 
 export interface Ranked {
   doc: number;
@@ -74,7 +74,10 @@ export function coverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: stri
  */
 export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t: string) => string[]): Ranked[] {
   if (q.terms.length === 0) return [];
-  const hits = index.search({ words: q.words, bigrams: q.bigrams }, RERANK.depth);
+  // Common words (in more than RERANK.commonWordShare of passages) cost the most query time and
+  // rank little; they still count in coverage below. Kept when nothing rarer is left.
+  const rare = q.words.filter((w) => index.wordDf(w) <= RERANK.commonWordShare * index.size);
+  const hits = index.search({ words: rare.length ? rare : q.words, bigrams: q.bigrams }, RERANK.depth);
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
   return hits
