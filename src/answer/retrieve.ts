@@ -6,7 +6,7 @@ import type { AnalyzedQuestion } from './analyze.js';
  * coverage against the (normalized) BM25 score. Measured on the eval sets
  * (DESIGN.md, "Ranking"); an object so a tuning script can vary it.
  */
-export const RERANK = { depth: 30, coverageWeight: 0.5, sentenceWeight: 0.8, commonWordShare: 0.1 };
+export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.8, commonWordShare: 0.1 };
 
 export interface Ranked {
   doc: number;

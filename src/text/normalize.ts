@@ -8,6 +8,20 @@ import { NUMERAL_PATTERN, parseChineseNumber } from './numerals.js';
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
+/**
+ * Characters that conversion changes on their own (東, 灣, 著 …; about 3,600).
+ * Text with none of them (most Simplified text) skips OpenCC, which was an
+ * eighth of the time of a question. Built once, in ~30 ms.
+ */
+const CONVERTIBLE = (() => {
+  const chars: string[] = [];
+  for (let cp = 0x3400; cp <= 0x9fff; cp++) chars.push(String.fromCodePoint(cp));
+  for (let cp = 0xf900; cp <= 0xfaff; cp++) chars.push(String.fromCodePoint(cp));
+  const converted = fromTaiwan(fromHongKong(chars.join('\n'))).split('\n');
+  const changed = chars.filter((c, i) => converted[i] !== c);
+  return new RegExp(`[${changed.join('')}]`, 'u');
+})();
+
 /** Lone surrogates and control characters carry no meaning for matching. */
 const NOISE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
@@ -22,7 +36,7 @@ export function normalizeMapped(original: string): MappedText {
   t = replaceMapped(t, NOISE, () => ' ');
   // NFKC per character keeps the map exact where it changes lengths (①, ㎡).
   t = replaceMapped(t, /[^\u0000-\u007f\u4e00-\u9fff]/gu, (m) => m[0].normalize('NFKC'));
-  t = mapSameLength(t, (s) => fromTaiwan(fromHongKong(s.toLowerCase())));
+  t = mapSameLength(t, (s) => (CONVERTIBLE.test(s) ? fromTaiwan(fromHongKong(s.toLowerCase())) : s.toLowerCase()));
   t = replaceMapped(t, COLLOQUIAL_PATTERN, (m) => COLLOQUIAL_MAP.get(m[0]) ?? m[0]);
   t = replaceMapped(t, NUMERAL_PATTERN, (m) => {
     // A bare 十/百/千 before a noun is usually a word (千层浪, 百家), not a count.
