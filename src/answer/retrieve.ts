@@ -1,12 +1,13 @@
 import type { SearchIndex } from '../search/search-index.js';
 import type { AnalyzedQuestion } from './analyze.js';
+import { hasAnswerShape } from './question-type.js';
 
 /**
  * Re-ranking: how many search hits are re-ranked, and the weight of term
  * coverage against the (normalized) BM25 score. Measured on the eval sets
  * (DESIGN.md, "Ranking"); an object so a tuning script can vary it.
  */
-export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.8, commonWordShare: 0.1 };
+export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.8, commonWordShare: 0.1, shapeBonus: 0.15 };
 
 export interface Ranked {
   doc: number;
@@ -46,6 +47,8 @@ export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: 
     if (sentence.length < 2) continue;
     let found = 0;
     for (const { term, localWeight } of q.terms) found += presence(term, sentence, synonymsOf) * localWeight;
+    // A sentence about the question that also holds what is asked for (a number, a date, 成功…) answers it.
+    if (found > 0 && hasAnswerShape(q.type, sentence)) found += RERANK.shapeBonus * total;
     if (found > best) best = found;
   }
   return best / total;

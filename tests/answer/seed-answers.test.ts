@@ -22,6 +22,7 @@ describe('answers from the seed article', () => {
     ['到2023年大湾区菜篮子基地要达到多少个', '200个'],
     ['郴州的招商项目有多大比例来自大湾区', '90%'],
     ['武水流到广东以后跟哪条河合流', '湟水'],
+    ['郴州的机场建好了吗', '首次校飞成功'],
   ])('%s → %s', (question, expected) => {
     const a = engine.answer(question);
     expect(a.answered).toBe(true);
