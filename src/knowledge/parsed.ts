@@ -1,11 +1,7 @@
+import type { Article } from './types.js';
+
 /** What a parser gets out of one file, before passages get ids and numbers. */
-export interface ParsedArticle {
-  title: string;
-  subtitle: string | null;
-  source: string | null;
-  author: string | null;
-  date: string | null;
-  url: string | null;
+export interface ParsedArticle extends Pick<Article, 'title' | 'subtitle' | 'source' | 'author' | 'date' | 'url'> {
   paragraphs: Array<{ section: string | null; text: string }>;
 }
 

@@ -1,24 +1,9 @@
-import type { Channel, FeedbackRecord, QuestionRecord } from './recorder.js';
+import type { FeedbackRecord, QuestionRecord } from './recorder.js';
 
 /** A question as read back for reports (no user or chat hash: reports never need them). */
-export interface StoredQuestion {
-  channel: Channel;
-  chatType: string;
-  question: string;
-  answered: boolean;
-  passageIds: string[];
-  scores: number[];
-  latencyMs: number;
-  at: Date;
-}
+export type StoredQuestion = Omit<QuestionRecord, 'userHash' | 'chatHash'>;
 
-export interface StoredFeedback {
-  channel: Channel;
-  question: string;
-  passageId: string;
-  vote: 'up' | 'down';
-  at: Date;
-}
+export type StoredFeedback = Omit<FeedbackRecord, 'userHash'>;
 
 /** Read access to the records, for reports: the questions and votes at or after `since`. */
 export interface RecordsQuery {
