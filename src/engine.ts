@@ -1,7 +1,8 @@
 import type { AnswerEngine, KnowledgeStats } from './answer/types.js';
 import { createAnswerer } from './answer/answer.js';
+import { cachedAnswerer } from './answer/answer-cache.js';
 import { exampleQuestions } from './answer/examples.js';
-import { createFaqAnswerer, type FaqAnswerer } from './faq/compose.js';
+import { createFaqAnswerer } from './faq/compose.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import type { Article, Passage } from './knowledge/types.js';
 import { KnowledgeError } from './knowledge/errors.js';
@@ -37,8 +38,8 @@ interface Built {
   builtAt: Date;
   errors: KnowledgeError[];
   examples: string[];
-  /** Built with the index, so a reload swaps articles and FAQ together. */
-  faq?: FaqAnswerer;
+  /** FAQ and articles together, built with the index (a reload swaps both at once), cached per snapshot. */
+  composed?: AnswerEngine['answer'];
 }
 
 /** Builds an engine over passages that are already loaded (the eval sets use this). */
@@ -62,7 +63,9 @@ function build(knowledge: Knowledge, cache?: IndexCacheOptions): Built {
   const built = buildFromPassages(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
   built.errors = knowledge.errors;
   built.examples = exampleQuestions(knowledge.passages, (q) => built.answer(q, { limit: 1 }));
-  built.faq = createFaqAnswerer(knowledge.faq, knowledge.articles.map((a) => a.title), createSynonyms(knowledge.synonyms));
+  const faq = createFaqAnswerer(knowledge.faq, knowledge.articles.map((a) => a.title), createSynonyms(knowledge.synonyms));
+  // One snapshot for both, so a reload between them cannot mix old and new knowledge.
+  built.composed = cachedAnswerer((question, options) => faq.compose(built.answer(question, options), options));
   return built;
 }
 
@@ -70,10 +73,8 @@ function engineOf(get: () => Built, reload: () => Promise<ReloadResult>): Engine
   return {
     reload,
     answer: (question, options) => {
-      // One snapshot for both, so a reload between them cannot mix old and new knowledge.
       const built = get();
-      const base = built.answer(question, options);
-      return built.faq ? built.faq.compose(base, options) : base;
+      return (built.composed ?? built.answer)(question, options);
     },
     articles: () => get().articles,
     stats: (): KnowledgeStats => ({
