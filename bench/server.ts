@@ -21,6 +21,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     port: { type: 'string', default: '0' },
     trivial: { type: 'boolean', default: false },
+    'no-answer-cache': { type: 'boolean', default: false },
   },
 });
 const logger = pino({ level: 'info' }, pino.destination('/dev/null'));
@@ -28,7 +29,7 @@ const logger = pino({ level: 'info' }, pino.destination('/dev/null'));
 async function engineFor(corpus: string): Promise<AnswerEngine> {
   loadDictionary();
   loadWordWeights();
-  if (corpus === 'shipped') return createEngine({ knowledgeDir: 'knowledge' });
+  if (corpus === 'shipped') return createEngine({ knowledgeDir: 'knowledge', answerCacheSize: values['no-answer-cache'] ? 0 : undefined });
   const { passages, articles } = replicatedCorpus(Number(values.scale));
   const built = buildFromPassages(passages, articles);
   return {

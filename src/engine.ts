@@ -1,6 +1,6 @@
-import type { AnswerEngine, KnowledgeStats } from './answer/types.js';
+import type { AnswerEngine, AskOptions, KnowledgeStats } from './answer/types.js';
 import { createAnswerer } from './answer/answer.js';
-import { cachedAnswerer } from './answer/answer-cache.js';
+import { ANSWER_CACHE_SIZE, cachedAnswerer } from './answer/answer-cache.js';
 import { exampleQuestions } from './answer/examples.js';
 import { createFaqAnswerer } from './faq/compose.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
@@ -57,7 +57,7 @@ export function buildFromPassages(
   return { articles, index, answer, rank, builtAt: new Date(), errors: [], examples: [] };
 }
 
-function build(knowledge: Knowledge, cache?: IndexCacheOptions): Built {
+function build(knowledge: Knowledge, cache?: IndexCacheOptions, answerCacheSize = ANSWER_CACHE_SIZE): Built {
   addWords(knowledge.userWords);
   const makeIndex = cache && ((_: Passage[], synonyms: Synonyms) => cachedSearchIndex(knowledge, synonyms, cache));
   const built = buildFromPassages(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
@@ -65,7 +65,8 @@ function build(knowledge: Knowledge, cache?: IndexCacheOptions): Built {
   built.examples = exampleQuestions(knowledge.passages, (q) => built.answer(q, { limit: 1 }));
   const faq = createFaqAnswerer(knowledge.faq, knowledge.articles.map((a) => a.title), createSynonyms(knowledge.synonyms));
   // One snapshot for both, so a reload between them cannot mix old and new knowledge.
-  built.composed = cachedAnswerer((question, options) => faq.compose(built.answer(question, options), options));
+  const composed = (question: string, options?: AskOptions) => faq.compose(built.answer(question, options), options);
+  built.composed = answerCacheSize > 0 ? cachedAnswerer(composed, answerCacheSize) : composed;
   return built;
 }
 
@@ -96,8 +97,10 @@ export async function createEngine(options: {
   knowledgeDir: string;
   /** Caches the built index on disk (see search/index-cache.ts); rebuilt every time when absent. */
   indexCache?: IndexCacheOptions;
+  /** Recent answers remembered per snapshot (default 2000; 0 turns the cache off). */
+  answerCacheSize?: number;
 }): Promise<Engine> {
-  let current = build(await loadKnowledge(options.knowledgeDir), options.indexCache);
+  let current = build(await loadKnowledge(options.knowledgeDir), options.indexCache, options.answerCacheSize);
   let pending: Promise<ReloadResult> | null = null;
   const engine = engineOf(
     () => current,
@@ -107,7 +110,7 @@ export async function createEngine(options: {
         try {
           const knowledge = await loadKnowledge(options.knowledgeDir);
           if (knowledge.errors.length) return { ok: false, errors: knowledge.errors, stats: engine.stats() };
-          current = build(knowledge, options.indexCache);
+          current = build(knowledge, options.indexCache, options.answerCacheSize);
           return { ok: true, errors: [], stats: engine.stats() };
         } catch (err) {
           const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, (err as Error).message)];
