@@ -38,7 +38,9 @@ export { waitForIdle } from './in-flight.js';
 export function createBot(token: string, deps: BotDeps): Bot {
   const bot = new Bot(token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+    // grammY waits 500 s for a Bot API call by default: a call that hangs would hold its chat that long.
+    // 60 s leaves room for long polling (30 s) and a large upload.
+    client: { timeoutSeconds: 60, ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
   });
   // Bounded: a reply that cannot be sent within a minute or three tries is dropped and logged.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...deps.retry }));
