@@ -7,7 +7,7 @@ import { hasAnswerShape } from './question-type.js';
  * coverage against the (normalized) BM25 score. Measured on the eval sets
  * (DESIGN.md, "Ranking"); an object so a tuning script can vary it.
  */
-export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.8, commonWordShare: 0.1, shapeBonus: 0.15 };
+export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.8, commonWordShare: 0.1, postingBudget: 1500, shapeBonus: 0.15 };
 
 export interface Ranked {
   doc: number;
@@ -71,16 +71,32 @@ export function coverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: stri
 }
 
 /**
+ * The question words worth a posting-list scan. Common words (in more than
+ * `commonWordShare` of passages) cost the most query time and rank little;
+ * past that, the rarest words are taken until `postingBudget` postings, so
+ * query time stays bounded as the knowledge grows. Words left out still count
+ * in coverage. The rarest word is always searched.
+ */
+function searchWords(q: AnalyzedQuestion, index: SearchIndex): string[] {
+  const byDf = q.words.map((w) => ({ w, df: index.wordDf(w) })).sort((a, b) => a.df - b.df);
+  const out: string[] = [];
+  let postings = 0;
+  for (const { w, df } of byDf) {
+    if (out.length > 0 && (df > RERANK.commonWordShare * index.size || postings + df > RERANK.postingBudget)) break;
+    out.push(w);
+    postings += df;
+  }
+  return out;
+}
+
+/**
  * Finds candidate passages with BM25 over words and bigrams, then re-ranks
  * the top ones: passages that cover more of the question's informative words
  * (weighted by IDF) go first, not those that repeat one word most.
  */
 export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t: string) => string[]): Ranked[] {
   if (q.terms.length === 0) return [];
-  // Common words (in more than RERANK.commonWordShare of passages) cost the most query time and
-  // rank little; they still count in coverage below. Kept when nothing rarer is left.
-  const rare = q.words.filter((w) => index.wordDf(w) <= RERANK.commonWordShare * index.size);
-  const hits = index.search({ words: rare.length ? rare : q.words, bigrams: q.bigrams }, RERANK.depth);
+  const hits = index.search({ words: searchWords(q, index), bigrams: q.bigrams }, RERANK.depth);
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
   return hits
