@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { describe } from 'vitest';
+import { createEngine } from '../../src/engine.js';
+import { createMemoryRecorder, type Recorder } from '../../src/records/recorder.js';
+import { buildApp } from '../../src/server/app.js';
+import { startServer } from '../../src/server/listen.js';
 
 /** Debian's Chromium; CHUCHU_CHROMIUM overrides it (and lets the missing-browser path be tried). */
 export const CHROMIUM = process.env.CHUCHU_CHROMIUM ?? '/usr/bin/chromium';
@@ -53,4 +59,20 @@ export function watchPage(page: Page): { dialogs: string[]; errors: string[] } {
     if (message.type() === 'error') seen.errors.push(message.text());
   });
   return seen;
+}
+
+/** The real app on a loopback port, answering from `knowledgeDir` (quiet logs, a generous rate limit). */
+export async function serveKnowledge(
+  knowledgeDir: string,
+  options: { recorder?: Recorder; allowedOrigins?: string[] } = {},
+): Promise<{ app: FastifyInstance; base: string }> {
+  const engine = await createEngine({ knowledgeDir });
+  const app = await buildApp({
+    getEngine: () => engine,
+    recorder: options.recorder ?? createMemoryRecorder(),
+    logger: pino({ level: 'silent' }),
+    allowedOrigins: options.allowedOrigins ?? [],
+    rateLimit: { max: 1000, timeWindowMs: 60_000 },
+  });
+  return { app, base: await startServer(app, { host: '127.0.0.1', port: 0 }) };
 }

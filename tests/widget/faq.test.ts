@@ -1,15 +1,11 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
-import { buildApp } from '../../src/server/app.js';
-import { startServer } from '../../src/server/listen.js';
 import { SHIPPED_KNOWLEDGE } from '../server/helpers.js';
-import { describeBrowser, launchBrowser, watchPage, type Browser } from './browser.js';
+import { describeBrowser, launchBrowser, serveKnowledge, watchPage, type Browser } from './browser.js';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 const FAQ = `
@@ -33,15 +29,7 @@ describeBrowser('FAQ answers and "did you mean" in the widget (real Chromium)', 
     dir = mkdtempSync(join(tmpdir(), 'chuchu-widget-faq-'));
     for (const f of ['chenzhou-opening-south.txt', 'userdict.txt', 'synonyms.txt']) copyFileSync(join(SHIPPED_KNOWLEDGE, f), join(dir, f));
     writeFileSync(join(dir, 'faq.md'), FAQ);
-    const engine = await createEngine({ knowledgeDir: dir });
-    app = await buildApp({
-      getEngine: () => engine,
-      recorder,
-      logger: pino({ level: 'silent' }),
-      allowedOrigins: [],
-      rateLimit: { max: 1000, timeWindowMs: 60_000 },
-    });
-    base = await startServer(app, { host: '127.0.0.1', port: 0 });
+    ({ app, base } = await serveKnowledge(dir, { recorder }));
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,16 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
-import { buildApp } from '../../src/server/app.js';
-import { startServer } from '../../src/server/listen.js';
 import { SHIPPED_KNOWLEDGE } from '../server/helpers.js';
-import { describeBrowser, launchBrowser, watchPage, type Browser } from './browser.js';
+import { describeBrowser, launchBrowser, serveKnowledge, watchPage, type Browser } from './browser.js';
 
 const SEED = '东江湖的蓄水量是多少？';
 
@@ -32,15 +28,7 @@ describeBrowser('widget on the demo page (real Chromium)', () => {
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     sitePort = (site.address() as AddressInfo).port;
-    const engine = await createEngine({ knowledgeDir: SHIPPED_KNOWLEDGE });
-    app = await buildApp({
-      getEngine: () => engine,
-      recorder,
-      logger: pino({ level: 'silent' }),
-      allowedOrigins: [`http://localhost:${sitePort}`],
-      rateLimit: { max: 1000, timeWindowMs: 60_000 },
-    });
-    base = await startServer(app, { host: '127.0.0.1', port: 0 });
+    ({ app, base } = await serveKnowledge(SHIPPED_KNOWLEDGE, { recorder, allowedOrigins: [`http://localhost:${sitePort}`] }));
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,14 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine.js';
-import { createMemoryRecorder } from '../../src/records/recorder.js';
-import { buildApp } from '../../src/server/app.js';
-import { startServer } from '../../src/server/listen.js';
-import { describeBrowser, launchBrowser, watchPage, type Browser } from './browser.js';
+import { describeBrowser, launchBrowser, serveKnowledge, watchPage, type Browser } from './browser.js';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 
@@ -45,15 +40,7 @@ describeBrowser('hostile article text in the widget (real Chromium)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'chuchu-xss-'));
     for (const [name, text] of Object.entries(HOSTILE)) writeFileSync(join(dir, name), text);
-    const engine = await createEngine({ knowledgeDir: dir });
-    app = await buildApp({
-      getEngine: () => engine,
-      recorder: createMemoryRecorder(),
-      logger: pino({ level: 'silent' }),
-      allowedOrigins: [],
-      rateLimit: { max: 1000, timeWindowMs: 60_000 },
-    });
-    base = await startServer(app, { host: '127.0.0.1', port: 0 });
+    ({ app, base } = await serveKnowledge(dir));
     browser = await launchBrowser();
   });
   afterAll(async () => {
