@@ -1,3 +1,4 @@
+import { place } from '../answer/cite.js';
 import type { Answer, AnswerResult, FaqAnswer } from '../answer/types.js';
 
 /**
@@ -101,6 +102,4 @@ export function formatDeclined(answer: Pick<Answer, 'question' | 'suggestions' |
 }
 
 /** Plain-text citation for places without HTML (inline result titles and descriptions). */
-export function plainCitation(result: Pick<AnswerResult, 'article' | 'section' | 'paragraph'>): string {
-  return [`《${result.article}》`, result.section, `第${result.paragraph}段`].filter(Boolean).join(' · ');
-}
+export const plainCitation = place;

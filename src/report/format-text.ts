@@ -1,3 +1,4 @@
+import { place } from '../answer/cite.js';
 import type { DislikedAnswer, Report } from './types.js';
 
 const CHANNEL_NAMES: Record<string, string> = { telegram: 'Telegram', web: '网页', cli: '命令行', all: '合计' };
@@ -7,7 +8,7 @@ const day = (iso: string) => iso.slice(0, 10);
 /** Where a passage is, for people: 《文章》· 小节 · 第12段, or the id alone when the knowledge no longer has it. */
 export function placeOf(row: DislikedAnswer): string {
   if (!row.article) return `段落 ${row.passageId}（知识库中已没有这段）`;
-  return [`《${row.article}》`, row.section, `第${row.paragraph}段`].filter(Boolean).join(' · ');
+  return place({ article: row.article, section: row.section ?? null, paragraph: row.paragraph ?? 0 });
 }
 
 /** The report as plain text for a terminal (Chinese, like every manager-facing text). */
