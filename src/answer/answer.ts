@@ -13,7 +13,7 @@ import type { Answer, AnswerResult, AskOptions } from './types.js';
  * the seed set (answerable questions answered) and on cmrc2018-dev asked
  * against the seed (declined): see README, "Quality".
  */
-export const MIN_COVERAGE = 0.4;
+export const MIN_COVERAGE = 0.35;
 /** Further results must be nearly as good as the first to be shown at all. */
 const MIN_RELATIVE_SCORE = 0.5;
 export const DEFAULT_LIMIT = 3;
