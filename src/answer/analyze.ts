@@ -1,4 +1,4 @@
-import type { SearchIndex } from '../search/search-index.js';
+import { isRareBigram, type SearchIndex } from '../search/search-index.js';
 import { normalize } from '../text/normalize.js';
 import { tokens } from '../text/terms.js';
 import { generalWeight } from '../text/word-weights.js';
@@ -14,12 +14,8 @@ import { questionType, type QuestionType } from './question-type.js';
 export const UBIQUITY = 0.5;
 const MIN_PASSAGES_FOR_UBIQUITY = 10;
 
-/**
- * Query bigrams are a safety net for words jieba splits differently; common
- * ones (中国, 一个) have long posting lists that cost query time and add
- * little. Only the rarest are searched. An object so a tuning script can vary it.
- */
-export const QUERY_BIGRAMS = { maxShare: 0.005, minDf: 3, max: 8 };
+/** At most this many query bigrams are searched, the rarest first (only rare ones are indexed: see search-index.ts). */
+export const QUERY_BIGRAMS = { max: 8 };
 
 export interface AnalyzedQuestion {
   question: string;
@@ -61,7 +57,7 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
   }
   const grams = [...new Set(t.bigrams)]
     .map((gram) => ({ gram, df: index.bigramDf(gram) }))
-    .filter(({ df }) => df > 0 && !ubiquitous(df) && df <= Math.max(QUERY_BIGRAMS.minDf, QUERY_BIGRAMS.maxShare * n))
+    .filter(({ df }) => isRareBigram(df, n) && !ubiquitous(df))
     .sort((a, b) => a.df - b.df)
     .slice(0, QUERY_BIGRAMS.max);
   const bigramTerms: WeightedTerm[] = grams.map(({ gram, df }) => ({ term: gram, weight: 0.25 * idf(n, df) }));

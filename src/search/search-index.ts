@@ -6,7 +6,7 @@ import { searchWords } from '../text/segment.js';
 import type { Synonyms } from './synonyms.js';
 
 /** Bumped whenever tokenization or the stored layout changes, so stale serialized indexes are rebuilt. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 // Tokens are computed once per passage and handed to MiniSearch pre-split.
 const SEP = '\u0000';
@@ -27,6 +27,19 @@ export function encodeTerm(term: string): string {
 
 /** Relative weight of each field, measured on the eval sets (see DESIGN.md, "Ranking"). */
 export const FIELD_BOOST = { title: 2, words: 1, bigrams: 1 };
+
+/**
+ * Bigrams are a safety net for words jieba segments differently in the
+ * question and the passage; only rare ones help (a common one, 中国 or 一个,
+ * matches everywhere). Bigrams in more passages than this are neither indexed
+ * nor searched: they were most of the index's postings, memory and build time,
+ * and searching them ranked worse.
+ */
+export const RARE_BIGRAMS = { maxShare: 0.005, minDf: 3 };
+
+export function isRareBigram(df: number, passages: number): boolean {
+  return df > 0 && df <= Math.max(RARE_BIGRAMS.minDf, RARE_BIGRAMS.maxShare * passages);
+}
 
 interface Doc {
   id: number;
@@ -130,18 +143,26 @@ export function createSearchIndex(passages: Passage[], synonyms: Synonyms): Sear
   const titles: string[] = [];
   const wordDf = new Map<string, number>();
   const bigramDf = new Map<string, number>();
-  const docs = passages.map((p, id): Doc => {
+  const tokenized = passages.map((p) => {
     const norm = normalize(p.text);
     norms.push(norm);
     const t = tokens(norm);
-    const canonicalWords = t.words.map((w) => synonyms.canonical(w));
-    count(wordDf, canonicalWords);
+    count(wordDf, t.words.map((w) => synonyms.canonical(w)));
     count(bigramDf, t.bigrams);
     const title = normalize([p.article, p.section].filter(Boolean).join(' '));
     titles.push(title);
-    const titleTerms = searchWords(title);
-    return { id, title: titleTerms.join(SEP), words: t.words.join(SEP), bigrams: t.bigrams.join(SEP) };
+    return { title: searchWords(title), ...t };
   });
+  // Second pass: document frequencies are known only once every passage is tokenized.
+  const n = passages.length;
+  const docs = tokenized.map(
+    (t, id): Doc => ({
+      id,
+      title: t.title.join(SEP),
+      words: t.words.join(SEP),
+      bigrams: t.bigrams.filter((b) => isRareBigram(bigramDf.get(b)!, n)).join(SEP),
+    }),
+  );
   mini.addAll(docs);
   return wrap({ passages, norms, titles, wordDf, bigramDf, mini }, synonyms);
 }
