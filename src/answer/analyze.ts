@@ -31,6 +31,8 @@ export interface AnalyzedQuestion {
   terms: Array<WeightedTerm & { localWeight: number }>;
   /** Bigrams with a fraction of their IDF: rescue words that jieba segments differently in the passage. */
   bigramTerms: WeightedTerm[];
+  /** Every informative bigram of the question with its IDF: phrase-level overlap with a sentence. */
+  phrase: WeightedTerm[];
 }
 
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -61,6 +63,10 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     .sort((a, b) => a.df - b.df)
     .slice(0, QUERY_BIGRAMS.max);
   const bigramTerms: WeightedTerm[] = grams.map(({ gram, df }) => ({ term: gram, weight: 0.25 * idf(n, df) }));
+  const phrase: WeightedTerm[] = [...new Set(t.bigrams)]
+    .map((gram) => ({ term: gram, df: index.bigramDf(gram) }))
+    .filter(({ df }) => df > 0 && !ubiquitous(df))
+    .map(({ term, df }) => ({ term, weight: idf(n, df) }));
   return {
     question,
     normalized,
@@ -69,5 +75,6 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     bigrams: bigramTerms.map((x) => x.term),
     terms,
     bigramTerms,
+    phrase,
   };
 }

@@ -7,7 +7,7 @@ import { hasAnswerShape } from './question-type.js';
  * coverage against the (normalized) BM25 score. Measured on the eval sets
  * (DESIGN.md, "Ranking"); an object so a tuning script can vary it.
  */
-export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.8, commonWordShare: 0.1, postingBudget: 1500, shapeBonus: 0.15 };
+export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.5, commonWordShare: 0.1, postingBudget: 1500, shapeBonus: 0.15, phraseWeight: 0.6 };
 
 export interface Ranked {
   doc: number;
@@ -49,6 +49,20 @@ export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: 
     for (const { term, localWeight } of q.terms) found += presence(term, sentence, synonymsOf) * localWeight;
     // A sentence about the question that also holds what is asked for (a number, a date, 成功…) answers it.
     if (found > 0 && hasAnswerShape(q.type, sentence)) found += RERANK.shapeBonus * total;
+    if (found > best) best = found;
+  }
+  return best / total;
+}
+
+/** Phrase-level proximity: the largest IDF-weighted share of the question's bigrams that one sentence holds. */
+export function phraseCoverage(q: AnalyzedQuestion, norm: string): number {
+  let total = 0;
+  for (const t of q.phrase) total += t.weight;
+  if (total === 0) return 0;
+  let best = 0;
+  for (const sentence of norm.split(SENTENCE_END)) {
+    let found = 0;
+    for (const { term, weight } of q.phrase) if (sentence.includes(term)) found += weight;
     if (found > best) best = found;
   }
   return best / total;
@@ -105,7 +119,9 @@ export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t
       // The title counts: a passage about 大沙地站 answers a question about 大沙地站 without repeating the name.
       const c = coverage(q, `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`, synonymsOf);
       const near = RERANK.sentenceWeight > 0 ? sentenceCoverage(q, index.norms[h.doc]!, synonymsOf) : 0;
-      const score = (1 - RERANK.coverageWeight) * bm25 + RERANK.coverageWeight * c.coverage + RERANK.sentenceWeight * near;
+      const phrase = RERANK.phraseWeight > 0 ? phraseCoverage(q, index.norms[h.doc]!) : 0;
+      const score =
+        (1 - RERANK.coverageWeight) * bm25 + RERANK.coverageWeight * c.coverage + RERANK.sentenceWeight * near + RERANK.phraseWeight * phrase;
       return { doc: h.doc, bm25, ...c, score };
     })
     .sort((a, b) => b.score - a.score);
