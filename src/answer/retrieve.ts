@@ -34,38 +34,32 @@ export function presence(term: string, text: string, synonymsOf: (t: string) => 
 const SENTENCE_END = /[。！？!?；;\n]+/u;
 
 /**
- * Proximity at sentence level: the largest local-IDF-weighted share of the
- * question's words that one sentence of the passage holds. The sentence that
- * answers usually restates most of the question; scattered mentions do not.
+ * Proximity at sentence level, for the best sentence of the passage:
+ * `words`, the largest local-IDF-weighted share of the question's words one
+ * sentence holds (a sentence shaped like the answer asked for scores extra);
+ * `phrase`, the largest IDF-weighted share of the question's bigrams (word
+ * order). The sentence that answers usually restates most of the question;
+ * scattered mentions do not.
  */
-export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: string) => string[]): number {
-  let total = 0;
-  for (const t of q.terms) total += t.localWeight;
-  if (total === 0) return 0;
-  let best = 0;
+export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: string) => string[]): { words: number; phrase: number } {
+  let wordTotal = 0;
+  for (const t of q.terms) wordTotal += t.localWeight;
+  let phraseTotal = 0;
+  for (const t of q.phrase) phraseTotal += t.weight;
+  let words = 0;
+  let phrase = 0;
   for (const sentence of norm.split(SENTENCE_END)) {
     if (sentence.length < 2) continue;
     let found = 0;
     for (const { term, localWeight } of q.terms) found += presence(term, sentence, synonymsOf) * localWeight;
     // A sentence about the question that also holds what is asked for (a number, a date, 成功…) answers it.
-    if (found > 0 && hasAnswerShape(q.type, sentence)) found += RERANK.shapeBonus * total;
-    if (found > best) best = found;
+    if (found > 0 && hasAnswerShape(q.type, sentence)) found += RERANK.shapeBonus * wordTotal;
+    if (found > words) words = found;
+    let inOrder = 0;
+    for (const { term, weight } of q.phrase) if (sentence.includes(term)) inOrder += weight;
+    if (inOrder > phrase) phrase = inOrder;
   }
-  return best / total;
-}
-
-/** Phrase-level proximity: the largest IDF-weighted share of the question's bigrams that one sentence holds. */
-export function phraseCoverage(q: AnalyzedQuestion, norm: string): number {
-  let total = 0;
-  for (const t of q.phrase) total += t.weight;
-  if (total === 0) return 0;
-  let best = 0;
-  for (const sentence of norm.split(SENTENCE_END)) {
-    let found = 0;
-    for (const { term, weight } of q.phrase) if (sentence.includes(term)) found += weight;
-    if (found > best) best = found;
-  }
-  return best / total;
+  return { words: wordTotal > 0 ? words / wordTotal : 0, phrase: phraseTotal > 0 ? phrase / phraseTotal : 0 };
 }
 
 /** Shares of the question's informative words that occur in a normalized passage (local and general weights). */
@@ -118,10 +112,12 @@ export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t
       const bm25 = h.score / top;
       // The title counts: a passage about 大沙地站 answers a question about 大沙地站 without repeating the name.
       const c = coverage(q, `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`, synonymsOf);
-      const near = RERANK.sentenceWeight > 0 ? sentenceCoverage(q, index.norms[h.doc]!, synonymsOf) : 0;
-      const phrase = RERANK.phraseWeight > 0 ? phraseCoverage(q, index.norms[h.doc]!) : 0;
+      const near = sentenceCoverage(q, index.norms[h.doc]!, synonymsOf);
       const score =
-        (1 - RERANK.coverageWeight) * bm25 + RERANK.coverageWeight * c.coverage + RERANK.sentenceWeight * near + RERANK.phraseWeight * phrase;
+        (1 - RERANK.coverageWeight) * bm25 +
+        RERANK.coverageWeight * c.coverage +
+        RERANK.sentenceWeight * near.words +
+        RERANK.phraseWeight * near.phrase;
       return { doc: h.doc, bm25, ...c, score };
     })
     .sort((a, b) => b.score - a.score);
