@@ -16,7 +16,6 @@ export const TEXT = {
   alreadyVoted: '你已经反馈过了，谢谢！',
   inlineStart: '在私聊中向我提问',
   inlineNoAnswer: '知识库里没有答案 · 看看我知道什么',
-  notAdmin: '这个命令只对管理员开放。',
 } as const;
 
 const titleList = (articles: Article[]) => articles.map((a) => `• 《${escapeHtml(a.title)}》`).join('\n');

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { Passage } from '../knowledge/types.js';
 import { normalize } from '../text/normalize.js';
-import { bigrams, tokens } from '../text/terms.js';
+import { tokens } from '../text/terms.js';
 import { searchWords } from '../text/segment.js';
 import type { Synonyms } from './synonyms.js';
 
@@ -186,9 +186,3 @@ export function loadSearchIndex(json: string, synonyms: Synonyms): SearchIndex {
   );
 }
 
-/** Query terms for a normalized question. */
-export function queryTerms(normalized: string): QueryTerms {
-  return tokens(normalized);
-}
-
-export { bigrams };

@@ -1,9 +1,6 @@
 import { searchWords } from './segment.js';
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
-
-export const isCjk = (ch: string) => CJK.test(ch);
 
 /**
  * Overlapping CJK character bigrams (东江湖 → 东江, 江湖). They match words

@@ -3,7 +3,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createSearchIndex, loadSearchIndex } from '../../src/search/search-index.js';
 import { createSynonyms } from '../../src/search/synonyms.js';
 import { normalize } from '../../src/text/normalize.js';
-import { queryTerms } from '../../src/search/search-index.js';
+import { tokens } from '../../src/text/terms.js';
 
 describe('search index serialization', () => {
   it('gives identical results after toJSON and load', async () => {
@@ -13,7 +13,7 @@ describe('search index serialization', () => {
     const loaded = loadSearchIndex(built.toJSON(), synonyms);
     expect(loaded.size).toBe(built.size);
     for (const q of ['东江湖蓄水量', '跨境一锁通关', '湾区菜篮子基地', '郴州北湖机场', '香港包裹费用']) {
-      const terms = queryTerms(normalize(q));
+      const terms = tokens(normalize(q));
       expect(loaded.search(terms, 10)).toEqual(built.search(terms, 10));
       expect(built.search(terms, 10).length).toBeGreaterThan(0);
     }
