@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFromPassages } from '../src/engine.js';
+import { snapshotFromPassages } from '../src/engine/snapshot.js';
 import { indexCacheKey, readCachedIndex, writeCachedIndex, type IndexCacheEvent } from '../src/search/index-cache.js';
 import { createSynonyms } from '../src/search/synonyms.js';
 import { loadDictionary } from '../src/text/segment.js';
@@ -32,7 +32,7 @@ const baseRss = process.memoryUsage().rss;
 
 const { passages, articles } = replicatedCorpus(scale);
 t = performance.now();
-const built = buildFromPassages(passages, articles);
+const built = snapshotFromPassages(passages, articles);
 const buildMs = since(t);
 gc();
 const mem = process.memoryUsage();

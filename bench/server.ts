@@ -7,8 +7,9 @@
 import Fastify from 'fastify';
 import pino from 'pino';
 import { parseArgs } from 'node:util';
-import type { AnswerEngine } from '../src/answer/types.js';
-import { buildFromPassages, createEngine } from '../src/engine.js';
+import type { Engine } from '../src/engine/types.js';
+import { createEngine, engineOver } from '../src/engine/engine.js';
+import { snapshotFromPassages } from '../src/engine/snapshot.js';
 import { createMemoryRecorder } from '../src/records/recorder.js';
 import { buildApp } from '../src/server/app.js';
 import { loadDictionary } from '../src/text/segment.js';
@@ -26,18 +27,13 @@ const { values } = parseArgs({
 });
 const logger = pino({ level: 'info' }, pino.destination('/dev/null'));
 
-async function engineFor(corpus: string): Promise<AnswerEngine> {
+async function engineFor(corpus: string): Promise<Engine> {
   loadDictionary();
   loadWordWeights();
   if (corpus === 'shipped') return createEngine({ knowledgeDir: 'knowledge', answerCacheSize: values['no-answer-cache'] ? 0 : undefined });
   const { passages, articles } = replicatedCorpus(Number(values.scale));
-  const built = buildFromPassages(passages, articles);
-  return {
-    answer: built.answer,
-    articles: () => built.articles,
-    stats: () => ({ articles: built.articles.length, passages: built.index.size, indexBuiltAt: built.builtAt.toISOString() }),
-    exampleQuestions: () => [],
-  };
+  const snapshot = snapshotFromPassages(passages, articles);
+  return engineOver(() => snapshot);
 }
 
 let url: string;
@@ -48,7 +44,7 @@ if (values.trivial) {
 } else {
   const engine = await engineFor(values.corpus);
   const app = await buildApp({
-    getEngine: () => engine,
+    engine,
     recorder: createMemoryRecorder(),
     logger,
     allowedOrigins: [],

@@ -8,12 +8,12 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createBot, startBot, telegramWebhook, type RunningBot } from './bot/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createEngine, deferredEngine, type Engine } from './engine.js';
+import { createEngine, deferredEngine, type Engine } from './engine/engine.js';
 import { createLogger } from './logger.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
 import { openRecorder } from './records/sqlite-recorder.js';
 import { logReload } from './reload/log.js';
-import { createReportSource, knowledgeLookup } from './report/source.js';
+import { createReportSource, servedLookup } from './report/source.js';
 import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
 import { buildApp } from './server/app.js';
 import { startServer } from './server/listen.js';
@@ -38,12 +38,14 @@ async function run(config: Config, logger: Logger): Promise<void> {
   const recorder = openRecorder({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
   // On every way out (graceful or the grace timeout): writes the queued records and closes the file.
   process.once('exit', () => recorder.close());
-  const reports = createReportSource({ query: recorder.query, lookup: () => knowledgeLookup(config.knowledgeDir) });
+  // Handed to the channels now; it answers "still loading" (EngineNotReadyError) until the index is built.
+  const served = deferredEngine(() => engine);
+  const reports = createReportSource({ query: recorder.query, lookup: () => servedLookup(served) });
   const bot =
     config.bot.kind === 'off'
       ? null
       : createBot(config.bot.token, {
-          engine: deferredEngine(() => engine),
+          engine: served,
           recorder,
           logger,
           rateLimitPerMinute: config.bot.rateLimitPerMinute,
@@ -53,7 +55,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
           ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
         });
   const app = await buildApp({
-    getEngine: () => engine,
+    engine: served,
     recorder,
     logger,
     allowedOrigins: config.allowedOrigins,

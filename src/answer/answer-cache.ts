@@ -10,7 +10,7 @@ export const ANSWER_CACHE_SIZE = 2000;
  * an empty cache. Least recently used entries are dropped first. Cached answers
  * are shared: callers must not modify them (none does; channels only format).
  */
-export function cachedAnswerer(answer: (q: string, o?: AskOptions) => Answer, size = ANSWER_CACHE_SIZE) {
+export function withAnswerCache(answer: (q: string, o?: AskOptions) => Answer, size = ANSWER_CACHE_SIZE) {
   const cache = new Map<string, Answer>();
   return (question: string, options: AskOptions = {}): Answer => {
     const key = `${typeof question === 'string' ? question.trim() : ''}\u0000${options.limit ?? ''}\u0000${options.offset ?? ''}`;

@@ -2,7 +2,8 @@ import type { Passage } from '../knowledge/types.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { analyzeQuestion } from './analyze.js';
-import { QuestionError, MAX_QUESTION_LENGTH } from './errors.js';
+import { QuestionError } from '../shared/errors.js';
+import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
 import { retrieve, type Ranked } from './retrieve.js';
 import type { Answer, AnswerResult, AskOptions } from './types.js';
@@ -19,7 +20,7 @@ const MIN_RELATIVE_SCORE = 0.5;
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
 
-export interface AnswererDeps {
+export interface ArticleAnswererDeps {
   index: SearchIndex;
   synonyms: Synonyms;
   /** What the knowledge base covers, offered when a question is declined. */
@@ -50,8 +51,11 @@ function toResult(p: Passage, r: Ranked, excerpt: ReturnType<typeof chooseExcerp
   };
 }
 
-/** Creates the `answer(question)` function over one index, and `rank` (retrieval only, for evaluation). */
-export function createAnswerer({ index, synonyms, suggestions }: AnswererDeps) {
+/**
+ * The answer from the articles alone, over one index: `answer(question)`, and `rank`
+ * (retrieval only, for evaluation). The engine puts the FAQ around it (faq/compose.ts).
+ */
+export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleAnswererDeps) {
   /** Passage ids in rank order, before declining and excerpting: what Recall@k and MRR measure. */
   function rank(question: string, k = 10): string[] {
     const analyzed = analyzeQuestion(checkQuestion(question), index);

@@ -1,5 +1,3 @@
-import type { Article } from '../knowledge/types.js';
-
 /** One cited excerpt. */
 export interface AnswerResult {
   /** A quote of at most 120 characters from the passage, with `…` where text was left out. */
@@ -47,21 +45,4 @@ export interface AskOptions {
   limit?: number;
   /** Skip this many results first (for a "more" button). */
   offset?: number;
-}
-
-export interface KnowledgeStats {
-  articles: number;
-  passages: number;
-  /** ISO time the current index was built or loaded. */
-  indexBuiltAt: string;
-}
-
-/** The one answer path shared by every channel (CLI, Telegram, web). */
-export interface AnswerEngine {
-  /** Throws `QuestionError` for an empty or over-long question. */
-  answer(question: string, options?: AskOptions): Answer;
-  articles(): Article[];
-  stats(): KnowledgeStats;
-  /** A few questions the knowledge base can answer, for /start and the widget's greeting. */
-  exampleQuestions(count?: number): string[];
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'grammy';
-import { QuestionError } from '../answer/errors.js';
-import type { Answer, AnswerEngine } from '../answer/types.js';
+import { QuestionError } from '../shared/errors.js';
+import type { Answer } from '../answer/types.js';
+import type { Engine } from '../engine/types.js';
 import type { Recorder } from '../records/recorder.js';
 import type { AnswerStore } from './answer-store.js';
 import { escapeHtml, formatAnswer, formatDeclined } from './format.js';
@@ -16,7 +17,7 @@ export const PAGE_SIZE = 3;
 export type Asker = (ctx: Context, question: string, options?: { replyTo?: number }) => Promise<void>;
 
 interface AskerDeps {
-  engine: AnswerEngine;
+  engine: Engine;
   recorder: Recorder;
   limiter: RateLimiter;
   answers: AnswerStore;
@@ -27,7 +28,7 @@ interface AskerDeps {
  * Asks the engine for one page plus one result: the extra one only tells whether
  * a 更多 button is worth showing. Results are shown in the engine's order and cut.
  */
-export function askPage(engine: AnswerEngine, question: string, offset: number): { answer: Answer; hasMore: boolean } {
+export function askPage(engine: Engine, question: string, offset: number): { answer: Answer; hasMore: boolean } {
   const answer = engine.answer(question, { limit: PAGE_SIZE + 1, offset });
   const hasMore = answer.results.length > PAGE_SIZE;
   return { answer: { ...answer, results: answer.results.slice(0, PAGE_SIZE) }, hasMore };

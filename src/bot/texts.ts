@@ -6,6 +6,7 @@ export const TEXT = {
   rateLimited: '你问得有点快啦 🙂 请稍等一分钟再问。',
   nonText: '我只能读懂文字哦。请用文字发一个关于文章内容的问题，比如“郴州为什么要对接大湾区？”',
   apology: '抱歉，处理这条消息时出了点问题，请稍后再试。',
+  loading: '知识库还在加载，请稍后再试。',
   unknownCommand: '我不认识这个命令。发送 /help 看看我能做什么。',
   askUsage: '请在命令后面写上问题，例如：/ask 郴州为什么要对接大湾区？',
   emptyMention: '请在 @我 的后面写上你的问题。',

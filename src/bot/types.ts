@@ -1,7 +1,7 @@
 import type { AutoRetryOptions } from '@grammyjs/auto-retry';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { AnswerEngine } from '../answer/types.js';
+import type { Engine } from '../engine/types.js';
 import type { Recorder } from '../records/recorder.js';
 import type { ReportSource } from '../report/types.js';
 import type { AnswerStore } from './answer-store.js';
@@ -10,7 +10,7 @@ import type { RateLimiter } from './rate-limit.js';
 
 /** What `createBot` needs; everything else is derived. */
 export interface BotDeps {
-  engine: AnswerEngine;
+  engine: Engine;
   recorder: Recorder;
   logger: Logger;
   /** Another Bot API server (self-hosted telegram-bot-api, or a test emulator). */
@@ -31,7 +31,7 @@ export interface BotDeps {
 
 /** Shared by the feature composers. */
 export interface BotServices {
-  engine: AnswerEngine;
+  engine: Engine;
   recorder: Recorder;
   logger: Logger;
   limiter: RateLimiter;

@@ -7,9 +7,9 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { QuestionError } from '../answer/errors.js';
+import { QuestionError } from '../shared/errors.js';
 import type { Answer } from '../answer/types.js';
-import { createEngine, type Engine } from '../engine.js';
+import { createEngine, type Engine } from '../engine/engine.js';
 import { formatAnswerForTerminal } from './format.js';
 
 const { values, positionals } = parseArgs({

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { createEngine } from '../engine.js';
+import { createEngine } from '../engine/engine.js';
 import type { IndexCacheEvent } from '../search/index-cache.js';
 
 const { values } = parseArgs({ options: { knowledge: { type: 'string' }, data: { type: 'string' } } });

@@ -8,7 +8,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildFromPassages, createEngine } from '../engine.js';
+import { createEngine } from '../engine/engine.js';
+import { snapshotFromPassages } from '../engine/snapshot.js';
 import { loadDictionary } from '../text/segment.js';
 import { readQuestions, readSetPassages, type EvalQuestion } from './eval-data.js';
 import { metrics, type Observation } from './eval-metrics.js';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   } else if (values.set) {
     mode = `set ${values.set}`;
     const { passages, articles } = readSetPassages(values.set);
-    target = buildFromPassages(passages, articles);
+    target = snapshotFromPassages(passages, articles);
     questions = readQuestions(path.join(values.set, 'questions.jsonl'));
   } else if (values.knowledge && values.questions) {
     mode = `${values.questions} against ${values.knowledge}`;

@@ -1,12 +1,12 @@
 import type { Answer, AskOptions } from '../answer/types.js';
 import { CLOSE_SCORE, CONFIDENT_SCORE, createFaqMatcher, type FaqMatcher } from './match.js';
-import type { FaqEntry } from './types.js';
+import type { FaqEntry } from '../knowledge/types.js';
 import type { Synonyms } from '../search/synonyms.js';
 
 /** How many "did you mean" choices a declined answer offers. */
 export const MAX_DID_YOU_MEAN = 3;
 
-export interface FaqAnswerer {
+export interface FaqComposer {
   /** Adds the FAQ answer (when confident) or "did you mean" choices (when declined) to the article answer. */
   compose(base: Answer, options?: AskOptions): Answer;
   readonly size: number;
@@ -19,7 +19,7 @@ export interface FaqAnswerer {
  *   when the articles do not answer either;
  * - when no FAQ entry is close, article titles that share a word with the question are offered instead.
  */
-export function createFaqAnswerer(entries: FaqEntry[], titles: string[], synonyms?: Synonyms): FaqAnswerer {
+export function createFaqComposer(entries: FaqEntry[], titles: string[], synonyms?: Synonyms): FaqComposer {
   const faq = createFaqMatcher(entries, synonyms);
   const titleMatcher: FaqMatcher = createFaqMatcher(
     titles.map((t, i) => ({ file: '', line: i, question: t, alternates: [], answer: t, source: null, url: null })),

@@ -3,8 +3,8 @@ import { normalize } from '../text/normalize.js';
 import { words } from '../text/segment.js';
 import { isStopWord } from '../text/stopwords.js';
 import { generalWeight } from '../text/word-weights.js';
-import { questionKey } from './parse.js';
-import type { FaqEntry } from './types.js';
+import { questionKey } from '../knowledge/parse-faq.js';
+import type { FaqEntry } from '../knowledge/types.js';
 
 /**
  * At or above this score a FAQ entry answers the question (shown first, as

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isFaqFile } from '../faq/files.js';
-import { parseFaqFiles } from '../faq/parse.js';
-import type { FaqEntry } from '../faq/types.js';
-import { KnowledgeError } from './errors.js';
+import { isFaqFile } from './faq-files.js';
+import { parseFaqFiles } from './parse-faq.js';
+import type { FaqEntry } from './types.js';
+import { KnowledgeError } from '../shared/errors.js';
 import { parseMd } from './parse-md.js';
 import { parseTxt } from './parse-txt.js';
 import { toPassages } from './passages.js';

@@ -1,4 +1,4 @@
-import { KnowledgeError } from './errors.js';
+import { KnowledgeError } from '../shared/errors.js';
 import type { ParsedArticle } from './parsed.js';
 
 const FRONT_MATTER_KEYS = ['title', 'source', 'author', 'date', 'url'] as const;

@@ -1,4 +1,4 @@
-import { KnowledgeError } from './errors.js';
+import { KnowledgeError } from '../shared/errors.js';
 import { SENTENCE_END, type ParsedArticle } from './parsed.js';
 
 /** Headings (底气十足) are short lines with no punctuation at all. */

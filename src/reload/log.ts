@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ReloadResult } from '../engine.js';
+import type { ReloadResult } from '../engine/engine.js';
 
 /** One line per reload; on failure one warning per error, with file and line, so a manager can find the typo. */
 export function logReload(logger: Logger, result: ReloadResult, changed: string[]): void {

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReloadResult } from '../engine.js';
+import type { ReloadResult } from '../engine/engine.js';
 
 /** Editors save in bursts (temp file, rename, chmod): wait this long after the last event. */
 export const DEFAULT_DEBOUNCE_MS = 300;

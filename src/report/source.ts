@@ -1,5 +1,6 @@
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Passage } from '../knowledge/types.js';
+import { EngineNotReadyError } from '../shared/errors.js';
 import type { RecordsQuery } from '../records/query.js';
 import { buildReport } from './build-report.js';
 import type { PassageLookup, ReportSource } from './types.js';
@@ -11,9 +12,24 @@ export function passageLookup(passages: Passage[]): PassageLookup {
 }
 
 /**
- * Passages of the knowledge folder as it is now (re-read per report: reports are rare,
- * and a reload may have changed the folder). A folder that cannot be read gives an empty
- * lookup: the report still shows passage ids.
+ * The passages being served, from the engine's current snapshot: a report taken after a
+ * failed reload describes what answers, not the broken folder. Before the first load
+ * finishes, nothing is known: the report still shows passage ids.
+ */
+export function servedLookup(engine: { passage(id: string): Passage | null }): PassageLookup {
+  return (id) => {
+    try {
+      return engine.passage(id);
+    } catch (err) {
+      if (err instanceof EngineNotReadyError) return null;
+      throw err;
+    }
+  };
+}
+
+/**
+ * Passages of a knowledge folder read from disk, for the report CLI (a process that
+ * serves nothing). A folder that cannot be read gives an empty lookup: the report still shows passage ids.
  */
 export async function knowledgeLookup(knowledgeDir: string): Promise<PassageLookup> {
   try {
@@ -27,7 +43,7 @@ export async function knowledgeLookup(knowledgeDir: string): Promise<PassageLook
  * Reports for the bot and the admin route.
  *
  * @example
- * const reports = createReportSource({ query: store.query, lookup: () => knowledgeLookup('knowledge') });
+ * const reports = createReportSource({ query: store.query, lookup: () => servedLookup(engine) });
  * const report = await reports.report({ since: parseSince('7d') });
  */
 export function createReportSource(deps: { query: RecordsQuery; lookup: () => Promise<PassageLookup> | PassageLookup }): ReportSource {

@@ -3,7 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPlug
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import type { AnswerEngine } from '../answer/types.js';
+import type { Engine } from '../engine/types.js';
 import type { Recorder } from '../records/recorder.js';
 import type { ReportSource } from '../report/types.js';
 import { registerDemoPage } from './demo-page.js';
@@ -13,14 +13,12 @@ import { adminRoutes } from './routes/admin.js';
 import { askRoute } from './routes/ask.js';
 import { feedbackRoute } from './routes/feedback.js';
 import { healthRoute } from './routes/health.js';
+import { API_BODY_LIMIT } from './schemas.js';
 import { buildWidget, registerWidgetRoute } from './widget-bundle.js';
 
-/** Largest accepted request body on /api/*: a 500-character question fits many times over. */
-export const API_BODY_LIMIT = 4 * 1024;
-
 export interface AppDeps {
-  /** The answer engine, or null while the index is still loading (health and ask answer 503). */
-  getEngine: () => AnswerEngine | null;
+  /** The answer engine; while it throws EngineNotReadyError (index still loading), health and ask answer 503. */
+  engine: Engine;
   recorder: Recorder;
   logger: Logger;
   /** Origins whose pages may call /api/*; empty = same-origin and localhost only; "*" = any. */
@@ -42,7 +40,7 @@ export interface AppDeps {
  * `inject` and main decides where to listen.
  *
  * @example
- * const app = await buildApp({ getEngine: () => engine, recorder, logger, allowedOrigins: [],
+ * const app = await buildApp({ engine, recorder, logger, allowedOrigins: [],
  *   rateLimit: { max: 30, timeWindowMs: 60_000 } });
  * await app.listen({ host: '127.0.0.1', port: 3000 });
  */
@@ -87,10 +85,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         new ApiError(context.statusCode, 'rate_limited', `提问太频繁了，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`),
     });
     const hashing = deps.hashSalt === undefined ? {} : { hashSalt: deps.hashSalt };
-    await api.register(askRoute, { getEngine: deps.getEngine, recorder: deps.recorder, ...hashing });
+    await api.register(askRoute, { engine: deps.engine, recorder: deps.recorder, ...hashing });
     await api.register(feedbackRoute, { recorder: deps.recorder, ...hashing });
-    await api.register(healthRoute, { getEngine: deps.getEngine });
-    if (deps.admin) await api.register(adminRoutes, { ...deps.admin, getEngine: deps.getEngine });
+    await api.register(healthRoute, { engine: deps.engine });
+    if (deps.admin) await api.register(adminRoutes, { ...deps.admin, engine: deps.engine });
   });
 
   for (const plugin of deps.plugins ?? []) await app.register(plugin);

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { QuestionError } from '../answer/errors.js';
-import type { ErrorBody } from './schemas.js';
+import { EngineNotReadyError, QuestionError } from '../shared/errors.js';
+import { API_BODY_LIMIT, type ErrorBody } from './schemas.js';
 
 /** A client-facing HTTP error: `code` is a stable machine word, `message` is safe to show a visitor (Chinese). */
 export class ApiError extends Error {
@@ -20,7 +20,7 @@ export class ApiError extends Error {
 
 /** Fastify's own client errors, by code, mapped to our stable codes and Chinese messages. */
 const fastifyClientErrors: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: '请求内容太大（最多 4 KB）' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: `请求内容太大（最多 ${API_BODY_LIMIT / 1024} KB）` },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: '请用 Content-Type: application/json 发送' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: '请求的 Content-Length 不正确' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_body', message: '请求内容不能为空' },
@@ -58,7 +58,9 @@ function bodyFor(request: FastifyRequest, error: FastifyError | ApiError | Quest
  * The one error handler: 4xx say what was wrong, 5xx say nothing internal but carry the
  * request id, which is also in the log line, so a report can be matched to its cause.
  */
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function handleError(thrown: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // The server listens before the index is built: "still loading" is a state that passes, not a fault.
+  const error = thrown instanceof EngineNotReadyError ? new ApiError(503, 'not_ready', '知识库还在加载，请稍后再试', undefined, 5) : thrown;
   const body = bodyFor(request, error);
   // An ApiError is a state we chose to report (e.g. 503 while loading), not a fault to investigate.
   if (body.statusCode >= 500 && !(error instanceof ApiError)) {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { MAX_QUESTION_LENGTH } from '../answer/errors.js';
+import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 
 /**
  * Request and response schemas for /api/*. They live apart from the handlers so one
  * zod schema both validates (via fastify-type-provider-zod) and types each route.
  * Messages are Chinese because the widget may show them to a visitor as they are.
  */
+
+/** Largest accepted request body on /api/*: a 500-character question fits many times over. */
+export const API_BODY_LIMIT = 4 * 1024;
 
 /** Most results one web request may ask for; the engine allows more, the web does not need them. */
 export const MAX_WEB_LIMIT = 5;

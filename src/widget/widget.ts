@@ -1,4 +1,4 @@
-import { MAX_QUESTION_LENGTH } from '../answer/errors.js';
+import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { AskFailure, type Api } from './api.js';
 import { CHAT_ICON, CLOSE_ICON, el, icon } from './dom.js';
 import { renderChips, renderEntry, renderTyping, type RenderActions } from './render.js';

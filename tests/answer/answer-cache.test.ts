@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedAnswerer } from '../../src/answer/answer-cache.js';
+import { withAnswerCache } from '../../src/answer/answer-cache.js';
 import type { Answer, AskOptions } from '../../src/answer/types.js';
 
 function counting() {
@@ -11,10 +11,10 @@ function counting() {
   return { calls, answer };
 }
 
-describe('cachedAnswerer', () => {
+describe('withAnswerCache', () => {
   it('answers a repeated question from the cache, per question and options', () => {
     const { calls, answer } = counting();
-    const cached = cachedAnswerer(answer);
+    const cached = withAnswerCache(answer);
     const a = cached('东江湖');
     expect(cached(' 东江湖 ')).toBe(a);
     cached('东江湖', { limit: 1 });
@@ -24,7 +24,7 @@ describe('cachedAnswerer', () => {
 
   it('drops the least recently used answer when full', () => {
     const { calls, answer } = counting();
-    const cached = cachedAnswerer(answer, 2);
+    const cached = withAnswerCache(answer, 2);
     cached('a');
     cached('b');
     cached('a'); // a is now the most recent
@@ -36,7 +36,7 @@ describe('cachedAnswerer', () => {
 
   it('does not cache errors', () => {
     let n = 0;
-    const cached = cachedAnswerer(() => {
+    const cached = withAnswerCache(() => {
       n++;
       throw new Error('bad');
     });

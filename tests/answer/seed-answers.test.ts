@@ -1,9 +1,9 @@
 // Golden behaviour on the shipped article, with questions written for these tests
 // (not copied from any eval file): ranking, declining, excerpts, input variants.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { QuestionError } from '../../src/answer/errors.js';
+import { QuestionError } from '../../src/shared/errors.js';
 import type { Answer } from '../../src/answer/types.js';
-import { createEngine, type Engine } from '../../src/engine.js';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
 
 let engine: Engine;
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine.js';
+import type { Engine } from '../../src/engine/engine.js';
 import { createSqliteRecorder, DB_FILE, type RecordStore } from '../../src/records/sqlite-recorder.js';
-import { createReportSource, knowledgeLookup } from '../../src/report/source.js';
+import { createReportSource, servedLookup } from '../../src/report/source.js';
 import type { ReportSource } from '../../src/report/types.js';
 import { TEXT } from '../../src/bot/texts.js';
 import { captureLogger, question, tempDir } from '../records/helpers.js';
 import { ALICE, BOB, createTestBot, KNOWLEDGE_DIR, message, type TestBot } from './setup.js';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 
 const tmp = tempDir();
 const knowledgeDir = path.join(tmp.dir, 'knowledge');
@@ -24,7 +24,7 @@ beforeAll(async () => {
   for (const q of ['东江湖水质', '东江湖的水能喝吗', '<b>明天</b>下雨吗']) store.recordQuestion(question({ question: q, answered: false, passageIds: [], scores: [] }));
   store.recordQuestion(question({ channel: 'web', question: '东江湖的蓄水量有多大' }));
   store.flush();
-  reports = createReportSource({ query: store.query, lookup: () => knowledgeLookup(knowledgeDir) });
+  reports = createReportSource({ query: store.query, lookup: () => servedLookup(engine) });
 });
 afterEach(() => t?.close());
 afterAll(() => {

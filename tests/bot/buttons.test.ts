@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { ALICE, BOB, buttonsOf, callback, createTestBot, loadShippedEngine, message, type TestBot } from './setup.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot;
 const QUESTION = '郴州为什么要对接大湾区';
 

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { formatFaq } from '../../src/bot/format.js';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { buttonsOf, callback, createTestBot, inlineQuery, KNOWLEDGE_DIR, message, type TestBot } from './setup.js';
 
 // Long, but only two informative words (呀 is a particle): close to "志愿者有补贴吗", not confident.
@@ -24,7 +24,7 @@ const FAQ = `
 `;
 
 let dir: string;
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'chuchu-bot-faq-'));

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { TEST_BOT } from '../helpers/fake-bot-api.js';
 import { BOB, createTestBot, GROUP, loadShippedEngine, message, type TestBot } from './setup.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot;
 
 beforeAll(async () => {

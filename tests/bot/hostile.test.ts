@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer, AnswerEngine, AnswerResult } from '../../src/answer/types.js';
+import type { Answer, AnswerResult } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { TELEGRAM_MESSAGE_LIMIT, visibleText } from '../../src/bot/split.js';
 import { buttonsOf, createTestBot, engineWith, inlineQuery, message, type TestBot } from './setup.js';
 
@@ -19,7 +20,7 @@ url: https://example.com/a?x=1&y="<i>"
 月亮湾的灯塔建于清代，塔身高<i>三十米</i>，夜里照亮整片潮汐水域。
 `;
 
-let hostile: { engine: AnswerEngine; cleanup(): Promise<void> };
+let hostile: { engine: Engine; cleanup(): Promise<void> };
 let t: TestBot;
 
 beforeAll(async () => {
@@ -84,15 +85,18 @@ describe('a reply longer than 4,096 characters', () => {
     url: null,
     score: 1,
   });
-  const longEngine: AnswerEngine = {
+  const longEngine: Engine = {
     answer: (question, options = {}): Answer => {
       const all = [1, 2, 3, 4].map(longResult);
       const offset = options.offset ?? 0;
       return { question, answered: true, results: all.slice(offset, offset + (options.limit ?? 3)), suggestions: [] };
     },
     articles: () => [],
+    passage: () => null,
     stats: () => ({ articles: 1, passages: 4, indexBuiltAt: new Date(0).toISOString() }),
     exampleQuestions: () => [],
+    knowledgeErrors: () => [],
+    reload: async () => ({ ok: true, errors: [], stats: longEngine.stats() }),
   };
 
   it('is split into valid messages under the limit, buttons on the last', async () => {

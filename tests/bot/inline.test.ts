@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createTestBot, inlineQuery, loadShippedEngine, type TestBot } from './setup.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot;
 
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { startBot, type RunningBot } from '../../src/bot/index.js';
 import { captureLogger, createTestBot, loadShippedEngine, message, type TestBot } from './setup.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot;
 let running: RunningBot | undefined;
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { buttonsOf, createTestBot, loadShippedEngine, message, sticker, type TestBot, ALICE } from './setup.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot;
 
 beforeAll(async () => {

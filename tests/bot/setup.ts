@@ -5,9 +5,9 @@ import { Writable } from 'node:stream';
 import type { Bot } from 'grammy';
 import type { Message, MessageEntity, Update } from 'grammy/types';
 import pino from 'pino';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createBot, type BotDeps } from '../../src/bot/index.js';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { startFakeBotApi, TEST_BOT, type FakeBotApi } from '../helpers/fake-bot-api.js';
 
@@ -35,7 +35,7 @@ export interface TestBot {
 }
 
 /** The real bot (createBot) against a fresh fake Bot API on loopback. */
-export async function createTestBot(engine: AnswerEngine, overrides: Partial<BotDeps> = {}): Promise<TestBot> {
+export async function createTestBot(engine: Engine, overrides: Partial<BotDeps> = {}): Promise<TestBot> {
   const api = await startFakeBotApi();
   const recorder = createMemoryRecorder();
   const { logger, lines } = captureLogger();
@@ -46,7 +46,7 @@ export async function createTestBot(engine: AnswerEngine, overrides: Partial<Bot
 export const loadShippedEngine = () => createEngine({ knowledgeDir: KNOWLEDGE_DIR });
 
 /** An engine over a temporary knowledge folder holding `files` (name → content). */
-export async function engineWith(files: Record<string, string>): Promise<{ engine: AnswerEngine; cleanup(): Promise<void> }> {
+export async function engineWith(files: Record<string, string>): Promise<{ engine: Engine; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'chuchu-bot-'));
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
   const engine = await createEngine({ knowledgeDir: dir });

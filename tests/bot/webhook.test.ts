@@ -1,11 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { BOT_COMMANDS, BotConfigError, startBot, telegramWebhook } from '../../src/bot/index.js';
 import { captureLogger, createTestBot, loadShippedEngine, message, TOKEN, type TestBot } from './setup.js';
 
 const SECRET = 'a-very-long-webhook-secret_123';
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot;
 let app: FastifyInstance;
 

@@ -1,7 +1,7 @@
 /** 50 concurrent clients asking for 5 s against a real listening server: every request 200 or 429, none dropped, no 5xx. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { ERROR, listeningApp } from './server.js';
 
 const QUESTIONS = ['东江湖的蓄水量有多大?', '郴州为什么要对接大湾区', '湟水发源于哪里', '跨境一锁通关是什么', '明天会下雨吗', '香港包裹费用'];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { createBot, telegramWebhook, WEBHOOK_PATH } from '../../src/bot/index.js';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { startFakeBotApi, TEST_BOT, type FakeBotApi } from '../helpers/fake-bot-api.js';
 import { ERROR, listeningApp } from './server.js';

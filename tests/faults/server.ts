@@ -1,16 +1,16 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { buildApp, type AppDeps } from '../../src/server/app.js';
 
 /** The real app listening on a free loopback port, its log lines kept so tests can check levels. */
-export async function listeningApp(engine: AnswerEngine, overrides: Partial<AppDeps> = {}): Promise<{ app: FastifyInstance; url: string; port: number; logs: () => Array<{ level: number; msg?: string }> }> {
+export async function listeningApp(engine: Engine, overrides: Partial<AppDeps> = {}): Promise<{ app: FastifyInstance; url: string; port: number; logs: () => Array<{ level: number; msg?: string }> }> {
   const chunks: string[] = [];
   const stream = new Writable({ write: (c, _e, done) => (chunks.push(String(c)), done()) });
   const app = await buildApp({
-    getEngine: () => engine,
+    engine,
     recorder: createMemoryRecorder(),
     logger: pino({ level: 'info' }, stream),
     allowedOrigins: [],

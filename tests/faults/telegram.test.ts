@@ -5,7 +5,7 @@
  * Each test has its own fake Bot API and bot, so they run concurrently (~4 s in all).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createBot } from '../../src/bot/index.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { startFakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.js';
@@ -13,7 +13,7 @@ import { ALICE, BOB, captureLogger, loadShippedEngine, message, TOKEN } from '..
 import { startFlakyProxy } from './flaky-proxy.js';
 
 const QUESTION = '郴州为什么要对接大湾区';
-let engine: AnswerEngine;
+let engine: Engine;
 const cleanups: Array<() => Promise<void>> = [];
 beforeAll(async () => {
   engine = await loadShippedEngine();

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError } from '../../src/knowledge/errors.js';
+import { KnowledgeError } from '../../src/shared/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { splitLong } from '../../src/knowledge/passages.js';
 

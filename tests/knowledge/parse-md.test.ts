@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError } from '../../src/knowledge/errors.js';
+import { KnowledgeError } from '../../src/shared/errors.js';
 import { parseMd } from '../../src/knowledge/parse-md.js';
 
 const md = `---

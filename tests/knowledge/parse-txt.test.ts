@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError } from '../../src/knowledge/errors.js';
+import { KnowledgeError } from '../../src/shared/errors.js';
 import { parseByline, parseTxt } from '../../src/knowledge/parse-txt.js';
 
 const seed = readFileSync(new URL('../../knowledge/chenzhou-opening-south.txt', import.meta.url), 'utf8');

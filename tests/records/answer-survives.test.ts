@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createSqliteRecorder, DB_FILE } from '../../src/records/sqlite-recorder.js';
 import { buildApp } from '../../src/server/app.js';
 import { createTestBot, loadShippedEngine, message } from '../bot/setup.js';
@@ -9,7 +9,7 @@ import { captureLogger, tempDir } from './helpers.js';
 
 /** The records' promise to every channel: a broken database never costs an answer. */
 describe('a failing records database does not fail answers', () => {
-  let engine: AnswerEngine;
+  let engine: Engine;
   const tmp = tempDir();
   beforeAll(async () => {
     engine = await loadShippedEngine();
@@ -21,7 +21,7 @@ describe('a failing records database does not fail answers', () => {
     const recorder = createSqliteRecorder({ file: path.join(tmp.dir, 'web', DB_FILE), retentionDays: 90, logger });
     recorder.close();
     const app = await buildApp({
-      getEngine: () => engine,
+      engine,
       recorder,
       logger: pino({ level: 'silent' }),
       allowedOrigins: [],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setImmediate as tick } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
-import { createEngine, type Engine } from '../../src/engine.js';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
 import { copyKnowledge } from './helpers.js';
 
 let kb: ReturnType<typeof copyKnowledge>;

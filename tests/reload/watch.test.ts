@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type ReloadResult } from '../../src/engine.js';
+import { createEngine, type ReloadResult } from '../../src/engine/engine.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../../src/reload/watch.js';
 import { copyKnowledge, waitFor } from './helpers.js';
 

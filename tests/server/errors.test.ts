@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { captureLogger, loadEngine, makeApp, postJson, type TestApp } from './helpers.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 beforeAll(async () => {
   engine = await loadEngine();
 });
@@ -13,7 +13,7 @@ describe('server errors', () => {
   beforeAll(async () => {
     const captured = captureLogger();
     lines = captured.lines;
-    const broken: AnswerEngine = {
+    const broken: Engine = {
       ...engine,
       answer: () => {
         throw new Error('SQLITE_CORRUPT at /srv/chuchu/data/index.db');

@@ -2,15 +2,15 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { buildApp, type AppDeps } from '../../src/server/app.js';
-import { createEngine } from '../../src/engine.js';
+import { createEngine, deferredEngine } from '../../src/engine/engine.js';
 
 export const SHIPPED_KNOWLEDGE = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
 /** The real engine on the shipped article (build once per test file, in beforeAll). */
-export function loadEngine(knowledgeDir = SHIPPED_KNOWLEDGE): Promise<AnswerEngine> {
+export function loadEngine(knowledgeDir = SHIPPED_KNOWLEDGE): Promise<Engine> {
   return createEngine({ knowledgeDir });
 }
 
@@ -33,10 +33,11 @@ export function captureLogger(): { logger: Logger; lines: () => Array<Record<str
 export type TestApp = FastifyInstance & { recorder: ReturnType<typeof createMemoryRecorder> };
 
 /** buildApp with quiet, permissive defaults; each test overrides what it is about. */
-export async function makeApp(engine: AnswerEngine | null, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+export async function makeApp(engine: Engine | null, overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const recorder = createMemoryRecorder();
   const app = await buildApp({
-    getEngine: () => engine,
+    // null: an engine still loading its index, as main hands out before the first load.
+    engine: deferredEngine(() => engine),
     recorder,
     logger: pino({ level: 'silent' }),
     allowedOrigins: [],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { isOriginAllowed } from '../../src/server/origin-policy.js';
 import { loadEngine, makeApp, postJson, type TestApp } from './helpers.js';
 
@@ -22,7 +22,7 @@ describe('isOriginAllowed', () => {
 });
 
 describe('CORS on /api/*', () => {
-  let engine: AnswerEngine;
+  let engine: Engine;
   let open: TestApp;
   let configured: TestApp;
   beforeAll(async () => {

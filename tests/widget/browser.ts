@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { describe } from 'vitest';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { createMemoryRecorder, type Recorder } from '../../src/records/recorder.js';
 import { buildApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/listen.js';
@@ -68,7 +68,7 @@ export async function serveKnowledge(
 ): Promise<{ app: FastifyInstance; base: string }> {
   const engine = await createEngine({ knowledgeDir });
   const app = await buildApp({
-    getEngine: () => engine,
+    engine,
     recorder: options.recorder ?? createMemoryRecorder(),
     logger: pino({ level: 'silent' }),
     allowedOrigins: options.allowedOrigins ?? [],

@@ -1,10 +1,12 @@
 import { Composer, type Context } from 'grammy';
-import type { AnswerEngine } from '../../answer/types.js';
-import type { ReloadResult } from '../../engine.js';
+import type { Engine } from '../../engine/types.js';
+import type { ReloadResult } from '../../engine/engine.js';
 import { parseSince, PeriodError } from '../../report/since.js';
 import type { Report } from '../../report/types.js';
+import { EngineNotReadyError } from '../../shared/errors.js';
 import { escapeHtml } from '../format.js';
 import { replyHtml } from '../reply.js';
+import { TEXT } from '../texts.js';
 import type { BotServices } from '../types.js';
 
 /** Groups shown by /unanswered. */
@@ -12,11 +14,8 @@ const UNANSWERED_TOP = 10;
 const CHANNEL_NAMES: Record<string, string> = { telegram: 'Telegram', web: '网页', cli: '命令行' };
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-type Reloadable = AnswerEngine & { reload(): Promise<ReloadResult> };
-const canReload = (e: AnswerEngine): e is Reloadable => typeof (e as Partial<Reloadable>).reload === 'function';
-
 /** /stats: counts by channel, the top 👎 and articles, and the index. */
-export function statsHtml(period: string, report: Report | null, stats: ReturnType<AnswerEngine['stats']>): string {
+export function statsHtml(period: string, report: Report | null, stats: ReturnType<Engine['stats']>): string {
   const lines: string[] = [];
   if (report) {
     const t = report.total;
@@ -95,13 +94,12 @@ export function createAdmin(s: BotServices): Composer<Context> {
   });
 
   admin.command('reload', async (ctx) => {
-    if (!canReload(s.engine)) return void (await replyHtml(ctx, '这个机器人不支持重新加载知识库。'));
     let result: ReloadResult;
     try {
       result = await s.engine.reload();
     } catch (err) {
-      s.logger.warn({ error: (err as Error).message }, 'bot: /reload failed');
-      return void (await replyHtml(ctx, '知识库还在加载，请稍后再试。'));
+      if (!(err instanceof EngineNotReadyError)) throw err;
+      return void (await replyHtml(ctx, TEXT.loading));
     }
     s.logger.info({ ok: result.ok, errors: result.errors.length, ...result.stats }, 'bot: knowledge reloaded by an admin');
     await replyHtml(ctx, reloadHtml(result));

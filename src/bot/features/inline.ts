@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Composer, type Context, InlineQueryResultBuilder } from 'grammy';
-import { QuestionError } from '../../answer/errors.js';
+import { QuestionError } from '../../shared/errors.js';
 import type { Answer } from '../../answer/types.js';
 import { escapeHtml, formatFaq, formatResult, plainCitation } from '../format.js';
 import { splitHtml } from '../split.js';

@@ -1,18 +1,17 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AnswerEngine } from '../../answer/types.js';
-import type { ReloadResult } from '../../engine.js';
+import type { Engine } from '../../engine/types.js';
+import type { ReloadResult } from '../../engine/types.js';
 import { parseSince, PeriodError } from '../../report/since.js';
 import type { ReportSource } from '../../report/types.js';
-import { requireEngine } from '../engine-gate.js';
 import { ApiError } from '../errors.js';
 
 export interface AdminRouteOptions {
   /** The bearer token (ADMIN_TOKEN); the routes exist only when it is set. */
   token: string;
   reports: ReportSource;
-  getEngine: () => AnswerEngine | null;
+  engine: Engine;
 }
 
 const reportQuery = z.object({
@@ -29,9 +28,6 @@ export function tokenMatches(header: string | undefined, token: string): boolean
   return timingSafeEqual(digest(given), digest(token)) && given.length > 0;
 }
 
-type Reloadable = AnswerEngine & { reload(): Promise<ReloadResult> };
-const canReload = (e: AnswerEngine): e is Reloadable => typeof (e as Partial<Reloadable>).reload === 'function';
-
 /** The reload result for a manager: each error with its file and line. */
 export function reloadBody(result: ReloadResult) {
   return {
@@ -45,7 +41,7 @@ export function reloadBody(result: ReloadResult) {
  * `GET /api/admin/report?since=7d` and `POST /api/admin/reload`, for scripts and dashboards
  * (server to server). Registered inside /api, so the rate limit applies, failed tokens included.
  */
-export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app, { token, reports, getEngine }) => {
+export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app, { token, reports, engine }) => {
   // preValidation, not onRequest: the rate limiter runs as a route-level onRequest hook, after
   // this plugin's onRequest hooks, so an onRequest check would let failed tokens go uncounted.
   app.addHook('preValidation', async (request, reply) => {
@@ -71,8 +67,6 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app,
   });
 
   app.post('/api/admin/reload', async (request, reply) => {
-    const engine = requireEngine(getEngine);
-    if (!canReload(engine)) throw new ApiError(501, 'reload_unsupported', '这个服务不支持重新加载知识库');
     const result = await engine.reload();
     request.log.info({ ok: result.ok, errors: result.errors.length, ...result.stats }, 'admin: knowledge reload');
     // 422 when the new knowledge has errors (the old index keeps serving), so `curl -f` notices.

@@ -1,24 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Recorder } from '../../records/recorder.js';
-import type { AnswerEngine } from '../../answer/types.js';
+import type { Engine } from '../../engine/types.js';
 import { hashClientId } from '../client-id.js';
-import { requireEngine } from '../engine-gate.js';
 import { answerResponse, apiErrors, askBody } from '../schemas.js';
 
 export interface AskRouteOptions {
-  getEngine: () => AnswerEngine | null;
+  engine: Engine;
   recorder: Recorder;
   hashSalt?: string;
 }
 
 /** `POST /api/ask`: validates, calls the one answer path, records the question. No re-ranking here. */
-export const askRoute: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { getEngine, recorder, hashSalt }) => {
+export const askRoute: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { engine, recorder, hashSalt }) => {
   app.post(
     '/api/ask',
     { schema: { body: askBody, response: { 200: answerResponse, ...apiErrors } } },
     async (request) => {
-      const engine = requireEngine(getEngine);
-      const started = performance.now();
+        const started = performance.now();
       const { question, limit } = request.body;
       const answer = engine.answer(question, limit === undefined ? {} : { limit });
       recorder.recordQuestion({

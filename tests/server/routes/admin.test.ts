@@ -1,11 +1,11 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine.js';
+import type { Engine } from '../../../src/engine/engine.js';
 import { createSqliteRecorder, DB_FILE, type RecordStore } from '../../../src/records/sqlite-recorder.js';
 import { tokenMatches } from '../../../src/server/routes/admin.js';
-import { createReportSource, knowledgeLookup } from '../../../src/report/source.js';
-import { captureLogger, question, tempDir } from '../../records/helpers.js';
+import { createReportSource, servedLookup } from '../../../src/report/source.js';
+import { captureLogger, question, tempDir, vote } from '../../records/helpers.js';
 import { loadEngine, makeApp, SHIPPED_KNOWLEDGE, type TestApp } from '../helpers.js';
 
 const TOKEN = 'admin-token-0123456789abcdef';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   store = createSqliteRecorder({ file: path.join(tmp.dir, DB_FILE), retentionDays: 90, logger: captureLogger().logger });
   for (const q of ['东江湖水质', '东江湖的水能喝吗']) store.recordQuestion(question({ question: q, answered: false, passageIds: [], scores: [] }));
   store.flush();
-  const reports = createReportSource({ query: store.query, lookup: () => knowledgeLookup(knowledgeDir) });
+  const reports = createReportSource({ query: store.query, lookup: () => servedLookup(engine) });
   app = await makeApp(engine, { admin: { token: TOKEN, reports } });
 });
 afterAll(async () => {
@@ -83,6 +83,21 @@ describe('admin routes', () => {
     expect(broken.statusCode).toBe(422);
     expect(broken.json()).toMatchObject({ ok: false, errors: [{ file: 'synonyms.txt', line: 2, message: expect.any(String) }] });
     expect(engine.answer('东江湖的蓄水量有多大').answered).toBe(true);
+  });
+
+  it('a report after a failed reload names the passages being served, not the broken folder', async () => {
+    const served = engine.answer('东江湖的蓄水量有多大').results[0]!;
+    store.recordFeedback(vote({ passageId: served.passageId, vote: 'down' }));
+    store.flush();
+    const article = path.join(knowledgeDir, 'chenzhou-opening-south.txt');
+    renameSync(article, `${article}.off`);
+    try {
+      expect((await reload(bearer(TOKEN))).statusCode).toBe(422);
+      const report = (await get('/api/admin/report?since=1d', bearer(TOKEN))).json();
+      expect(report.disliked[0]).toMatchObject({ passageId: served.passageId, article: served.article, paragraph: served.paragraph });
+    } finally {
+      renameSync(`${article}.off`, article);
+    }
   });
 
   it('503 for reload while the index is loading', async () => {

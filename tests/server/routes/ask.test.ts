@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { AnswerEngine } from '../../../src/answer/types.js';
-import { QuestionError } from '../../../src/answer/errors.js';
+import type { Engine } from '../../../src/engine/types.js';
+import { QuestionError } from '../../../src/shared/errors.js';
 import { loadEngine, makeApp, postJson, type TestApp } from '../helpers.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let app: TestApp;
 
 beforeAll(async () => {

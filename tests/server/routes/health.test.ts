@@ -1,21 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import type { AnswerEngine } from '../../../src/answer/types.js';
+import { deferredEngine } from '../../../src/engine/engine.js';
+import type { Engine } from '../../../src/engine/types.js';
 import { createMemoryRecorder } from '../../../src/records/recorder.js';
 import { buildApp } from '../../../src/server/app.js';
 import { loadEngine } from '../helpers.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 beforeAll(async () => {
   engine = await loadEngine();
 });
 
 describe('GET /api/health and /api/examples', () => {
-  let ready: AnswerEngine | null = null;
+  let ready: Engine | null = null;
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
     app = await buildApp({
-      getEngine: () => ready,
+      engine: deferredEngine(() => ready),
       recorder: createMemoryRecorder(),
       logger: pino({ level: 'silent' }),
       allowedOrigins: [],

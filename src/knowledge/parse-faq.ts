@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_QUESTION_LENGTH } from '../answer/errors.js';
-import { KnowledgeError } from '../knowledge/errors.js';
+import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
+import { KnowledgeError } from '../shared/errors.js';
 import { normalize } from '../text/normalize.js';
 import type { FaqEntry } from './types.js';
 

@@ -1,0 +1,86 @@
+import { loadKnowledge } from '../knowledge/load.js';
+import type { Passage } from '../knowledge/types.js';
+import { EngineNotReadyError, KnowledgeError } from '../shared/errors.js';
+import { buildSnapshot, type Snapshot, type SnapshotOptions } from './snapshot.js';
+import type { Engine, KnowledgeStats, ReloadResult } from './types.js';
+
+export type { Engine, KnowledgeStats, ReloadResult } from './types.js';
+
+/**
+ * An engine serving whatever snapshot `current()` returns at each call.
+ * `reload` swaps the snapshot; without it, reload rebuilds nothing and reports ok.
+ */
+export function engineOver(current: () => Snapshot, reload?: () => Promise<ReloadResult>): Engine {
+  const byId = new WeakMap<Snapshot, Map<string, Passage>>();
+  const stats = (): KnowledgeStats => {
+    const s = current();
+    return { articles: s.articles.length, passages: s.index.size, indexBuiltAt: s.builtAt.toISOString() };
+  };
+  return {
+    answer: (question, options) => current().answer(question, options),
+    articles: () => current().articles,
+    passage: (id) => {
+      const s = current();
+      let map = byId.get(s);
+      if (!map) byId.set(s, (map = new Map(s.index.passages.map((p) => [p.id, p]))));
+      return map.get(id) ?? null;
+    },
+    stats,
+    exampleQuestions: (count = 3) => current().examples.slice(0, count),
+    knowledgeErrors: () => current().errors,
+    reload: reload ?? (async () => ({ ok: true, errors: [], stats: stats() })),
+  };
+}
+
+/**
+ * Loads a knowledge folder and builds the index: the one engine every channel
+ * asks. Throws KnowledgeError when the folder has no usable article; broken
+ * files are listed by `knowledgeErrors()`.
+ */
+export async function createEngine(options: SnapshotOptions & { knowledgeDir: string }): Promise<Engine> {
+  let current = buildSnapshot(await loadKnowledge(options.knowledgeDir), options);
+  let pending: Promise<ReloadResult> | null = null;
+  const engine: Engine = engineOver(
+    () => current,
+    () => {
+      // Concurrent reload requests share one rebuild.
+      pending ??= (async (): Promise<ReloadResult> => {
+        try {
+          const knowledge = await loadKnowledge(options.knowledgeDir);
+          if (knowledge.errors.length) return { ok: false, errors: knowledge.errors, stats: engine.stats() };
+          current = buildSnapshot(knowledge, options);
+          return { ok: true, errors: [], stats: engine.stats() };
+        } catch (err) {
+          const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, (err as Error).message)];
+          return { ok: false, errors, stats: engine.stats() };
+        } finally {
+          pending = null;
+        }
+      })();
+      return pending;
+    },
+  );
+  return engine;
+}
+
+/**
+ * An engine that forwards to whatever `get()` returns: lets main hand the bot and the
+ * web app their engine before the index has finished loading. Until then every call
+ * throws `EngineNotReadyError`.
+ */
+export function deferredEngine(get: () => Engine | null): Engine {
+  const ready = (): Engine => {
+    const engine = get();
+    if (!engine) throw new EngineNotReadyError();
+    return engine;
+  };
+  return {
+    answer: (q, o) => ready().answer(q, o),
+    articles: () => ready().articles(),
+    passage: (id) => ready().passage(id),
+    stats: () => ready().stats(),
+    exampleQuestions: (n) => ready().exampleQuestions(n),
+    knowledgeErrors: () => ready().knowledgeErrors(),
+    reload: async () => ready().reload(),
+  };
+}

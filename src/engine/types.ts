@@ -1,0 +1,42 @@
+import type { Answer, AskOptions } from '../answer/types.js';
+import type { Article, Passage } from '../knowledge/types.js';
+import type { KnowledgeError } from '../shared/errors.js';
+
+export interface KnowledgeStats {
+  articles: number;
+  passages: number;
+  /** ISO time the current index was built or loaded. */
+  indexBuiltAt: string;
+}
+
+export interface ReloadResult {
+  /** True when the new index replaced the old one. */
+  ok: boolean;
+  /** Problems in the knowledge folder; when there are any, the old index keeps serving. */
+  errors: KnowledgeError[];
+  stats: KnowledgeStats;
+}
+
+/**
+ * The one answer path every channel (CLI, Telegram, web) is handed. Every method reads
+ * the snapshot being served; before the first load finishes (see `deferredEngine`),
+ * each throws `EngineNotReadyError`.
+ */
+export interface Engine {
+  /** Throws `QuestionError` for an empty or over-long question. */
+  answer(question: string, options?: AskOptions): Answer;
+  articles(): Article[];
+  /** A passage being served, by id (reports name the article and paragraph a record quoted). */
+  passage(id: string): Passage | null;
+  stats(): KnowledgeStats;
+  /** A few questions the knowledge base can answer, for /start and the widget's greeting. */
+  exampleQuestions(count?: number): string[];
+  /** Problems found in the knowledge folder at the last (re)load; the rest loaded. */
+  knowledgeErrors(): KnowledgeError[];
+  /**
+   * Re-reads the knowledge folder and builds a new snapshot beside the old one,
+   * then swaps it in one step: questions in flight finish on the old one.
+   * Any error in the folder leaves the old snapshot serving.
+   */
+  reload(): Promise<ReloadResult>;
+}
