@@ -1,5 +1,6 @@
 import { isRareBigram, type SearchIndex } from '../search/search-index.js';
 import { normalize } from '../text/normalize.js';
+import { isCjkWord } from '../text/cjk.js';
 import { tokens } from '../text/terms.js';
 import { generalWeight } from '../text/word-weights.js';
 import type { WeightedTerm } from './excerpt.js';
@@ -40,7 +41,7 @@ const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
 /** Estimated document frequency of a word; for a word the index does not know, from its rarest bigram. */
 function documentFrequency(index: SearchIndex, word: string): number {
   const df = index.wordDf(word);
-  if (df > 0 || word.length < 2 || !/^[\u3400-\u9fff]+$/u.test(word)) return df;
+  if (df > 0 || word.length < 2 || !isCjkWord(word)) return df;
   let min = Infinity;
   for (let i = 0; i + 1 < word.length; i++) min = Math.min(min, index.bigramDf(word.slice(i, i + 2)));
   return min === Infinity ? 0 : min;

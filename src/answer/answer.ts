@@ -6,7 +6,7 @@ import { QuestionError } from '../shared/errors.js';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
 import { retrieve, type Ranked } from './retrieve.js';
-import type { Answer, AnswerResult, AskOptions } from './types.js';
+import type { AnswerDraft, AnswerResult, AskOptions } from './types.js';
 
 /**
  * The top passage must hold at least this IDF-weighted share of the
@@ -63,7 +63,7 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
       .slice(0, k)
       .map((r) => index.passages[r.doc]!.id);
   }
-  function answer(question: string, options: AskOptions = {}): Answer {
+  function answer(question: string, options: AskOptions = {}): AnswerDraft {
     const q = checkQuestion(question);
     const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
     const offset = Math.max(0, options.offset ?? 0);

@@ -2,10 +2,18 @@ import type { AnswerResult } from './types.js';
 
 type Place = Pick<AnswerResult, 'article' | 'section' | 'paragraph'>;
 
+/**
+ * The two parts of every citation: the article title in 《》 (channels may link it to
+ * the article) and where in the article: `底气十足 · 第5段`. Channels add markup, never words.
+ */
+export function citationParts(r: Place): { title: string; where: string } {
+  return { title: `《${r.article}》`, where: [r.section, `第${r.paragraph}段`].filter(Boolean).join(' · ') };
+}
+
 /** Where a passage is, for people: `《向南开放看郴州》· 底气十足 · 第5段`. */
 export function place(r: Place): string {
-  const rest = [r.section, `第${r.paragraph}段`].filter(Boolean).join(' · ');
-  return `《${r.article}》· ${rest}`;
+  const { title, where } = citationParts(r);
+  return `${title}· ${where}`;
 }
 
 /**
@@ -14,4 +22,15 @@ export function place(r: Place): string {
  */
 export function citation(r: Place): string {
   return `——${place(r)}`;
+}
+
+/** Only http(s) links from article and FAQ metadata: a `javascript:` or `data:` url must never become a link. */
+export function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,9 +1,11 @@
-import nodejieba from 'nodejieba';
 import type { Passage } from '../knowledge/types.js';
+import { isCjkWord } from '../text/cjk.js';
 import { normalize } from '../text/normalize.js';
+import { taggedWords } from '../text/segment.js';
+import { clauses, sentences } from '../text/sentences.js';
 import type { Answer } from './types.js';
 
-// 'x' is what jieba tags the words of a knowledge base's userdict.txt.
+// 'x' is what jieba tags a userdict.txt word written without a part of speech.
 const NOUN = /^(n|nr|ns|nt|nz|vn|eng|x)$/u;
 
 /**
@@ -16,13 +18,13 @@ const NOUN = /^(n|nr|ns|nt|nz|vn|eng|x)$/u;
 export function exampleQuestions(passages: readonly Passage[], answer: (q: string) => Answer, count = 5): string[] {
   const bySection = new Map<string, string[]>();
   for (const p of passages) {
-    for (const sentence of p.text.split(/[。！？!?；;,，]/u)) {
-      const tagged = nodejieba.tag(normalize(sentence));
+    for (const clause of sentences(p.text).flatMap(clauses)) {
+      const tagged = taggedWords(normalize(clause));
       const i = tagged.findIndex((t) => t.tag === 'm' && /^\d/u.test(t.word));
       let j = i;
       while (j > 0 && NOUN.test(tagged[j - 1]!.tag) && i - j < 3) j--;
       const phrase = tagged.slice(j, i).map((t) => t.word).join('');
-      if (i - j < 1 || phrase.length < 3 || !/^[\u4e00-\u9fff]+$/u.test(phrase)) continue;
+      if (i - j < 1 || phrase.length < 3 || !isCjkWord(phrase)) continue;
       const question = `${phrase}是多少?`;
       const a = answer(question);
       if (!a.answered || !a.results[0]?.excerpt.includes(tagged[i]!.word)) continue;

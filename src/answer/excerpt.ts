@@ -1,4 +1,5 @@
 import { normalizeMapped } from '../text/normalize.js';
+import { CLAUSE, SENTENCE } from '../text/sentences.js';
 import { hasAnswerShape, type QuestionType } from './question-type.js';
 
 /** Longest excerpt shown, in UTF-16 units (≥ characters), ellipses included. */
@@ -21,8 +22,6 @@ interface Span {
   end: number;
 }
 
-const SENTENCE = /[^。！？!?；;\n]*(?:[。！？!?；;\n]+[”’」』"）)]*|$)/gu;
-const CLAUSE = /[^,，、：:]*(?:[,，、：:]+|$)/gu;
 
 /** Splits [start, end) of `text` with a pattern that matches consecutive pieces. */
 function pieces(text: string, span: Span, pattern: RegExp): Span[] {

@@ -3,10 +3,9 @@
  * question words. Used only as a cue when choosing the excerpt: a sentence
  * holding a number, a date or a place is preferred when one is asked for.
  */
-export type QuestionType = 'number' | 'time' | 'place' | 'person' | 'progress' | 'other';
+export type QuestionType = 'number' | 'time' | 'place' | 'person' | 'other';
 
 const CUES: Array<[QuestionType, RegExp]> = [
-  ['progress', /什么程度|进展|进度|怎么样了|到哪一步|完成了吗|建好了吗/u],
   ['time', /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么时间|何年|时间是|年份|多久以前/u],
   ['number', /多少|几[个项处位名家条次年天岁倍种]?|多[大长高远久重宽深快]|百分之几|比[例重率]|数量|规模|面积|人口/u],
   ['place', /哪里|在哪|何处|何地|什么地方|哪个(?:国家|城市|省|地方|地区)|位于|发源/u],
@@ -23,7 +22,6 @@ const ANSWER_SHAPES: Record<QuestionType, RegExp | null> = {
   time: /\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|世纪|年代|朝|期间/u,
   place: /[省市县区镇乡村州国岛山河湖江海路街港湾]/u,
   person: null,
-  progress: /成功|完成|建成|竣工|开通|投产|投入(?:使用|运营)|启用|通车|落成|启动/u,
   other: null,
 };
 

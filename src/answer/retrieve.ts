@@ -1,4 +1,6 @@
 import type { SearchIndex } from '../search/search-index.js';
+import { isCjkWord } from '../text/cjk.js';
+import { sentences } from '../text/sentences.js';
 import type { AnalyzedQuestion } from './analyze.js';
 import { hasAnswerShape } from './question-type.js';
 
@@ -25,13 +27,11 @@ const PARTIAL_CREDIT = 0.7;
 /** How much of a word a text contains: 1 when whole (or a synonym), else partial credit for long CJK words. */
 export function presence(term: string, text: string, synonymsOf: (t: string) => string[]): number {
   if (synonymsOf(term).some((s) => text.includes(s))) return 1;
-  if (term.length < 3 || !/^[\u3400-\u9fff]+$/u.test(term)) return 0;
+  if (term.length < 3 || !isCjkWord(term)) return 0;
   let found = 0;
   for (let i = 0; i + 1 < term.length; i++) if (text.includes(term.slice(i, i + 2))) found++;
   return (PARTIAL_CREDIT * found) / (term.length - 1);
 }
-
-const SENTENCE_END = /[。！？!?；;\n]+/u;
 
 /**
  * Proximity at sentence level, for the best sentence of the passage:
@@ -48,7 +48,7 @@ export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: 
   for (const t of q.phrase) phraseTotal += t.weight;
   let words = 0;
   let phrase = 0;
-  for (const sentence of norm.split(SENTENCE_END)) {
+  for (const sentence of sentences(norm)) {
     if (sentence.length < 2) continue;
     let found = 0;
     for (const { term, localWeight } of q.terms) found += presence(term, sentence, synonymsOf) * localWeight;

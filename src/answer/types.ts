@@ -27,6 +27,20 @@ export interface Answer {
   faq?: FaqAnswer;
   /** When declined: up to 3 close FAQ questions (or article titles) to ask instead; each is a question to send as it is. */
   didYouMean?: string[];
+  /**
+   * True when there is nothing to quote: declined, or a later page (offset) past the last
+   * result with no FAQ answer. Decided once by the engine; every channel shows its
+   * "not found" reply on it and never re-derives it.
+   */
+  nothingToShow: boolean;
+}
+
+/** An answer before the engine decides whether it has anything to show (the article path, the FAQ composer). */
+export type AnswerDraft = Omit<Answer, 'nothingToShow'>;
+
+/** The engine's one decision of whether an answer has anything to show. */
+export function settle(draft: AnswerDraft): Answer {
+  return { ...draft, nothingToShow: !draft.answered || (draft.results.length === 0 && !draft.faq) };
 }
 
 /** A curated answer written by a community manager, not a quote from an article. */

@@ -2,7 +2,7 @@ import type { Context } from 'grammy';
 import { QuestionError } from '../shared/errors.js';
 import type { Answer } from '../answer/types.js';
 import type { Engine } from '../engine/types.js';
-import type { Recorder } from '../records/recorder.js';
+import { questionRecord, type Recorder } from '../records/recorder.js';
 import type { AnswerStore } from './answer-store.js';
 import { escapeHtml, formatAnswer, formatDeclined } from './format.js';
 import { answerKeyboard, didYouMeanKeyboard } from './keyboard.js';
@@ -53,19 +53,8 @@ export function createAsker(deps: AskerDeps): Asker {
     }
     const { answer, hasMore } = page;
     const chatType = ctx.chat?.type ?? 'unknown';
-    deps.recorder.recordQuestion({
-      channel: 'telegram',
-      chatType,
-      question: answer.question,
-      answered: answer.answered,
-      passageIds: answer.results.map((r) => r.passageId),
-      scores: answer.results.map((r) => r.score),
-      latencyMs: Math.round(performance.now() - started),
-      userHash: deps.hashId(ctx.from?.id),
-      chatHash: deps.hashId(ctx.chat?.id),
-      at: new Date(),
-    });
-    if (!answer.answered || (answer.results.length === 0 && !answer.faq)) {
+    deps.recorder.recordQuestion(questionRecord(answer, { channel: 'telegram', chatType, userHash: deps.hashId(ctx.from?.id), chatHash: deps.hashId(ctx.chat?.id) }, started));
+    if (answer.nothingToShow) {
       const titles = deps.engine.articles().map((a) => a.title);
       const html = formatDeclined(answer, titles, deps.engine.exampleQuestions(3));
       if (!answer.didYouMean?.length) return void (await replyHtml(ctx, html, { replyTo }));

@@ -1,4 +1,4 @@
-import { place } from '../answer/cite.js';
+import { citationParts, place, safeUrl } from '../answer/cite.js';
 import type { Answer, AnswerResult, FaqAnswer } from '../answer/types.js';
 
 /**
@@ -18,17 +18,6 @@ export function escapeAttr(text: string): string {
   return escapeHtml(text).replace(/"/g, '&quot;');
 }
 
-/** Only http(s) links are rendered; anything else (javascript:, data:) is shown without a link. */
-export function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The excerpt, escaped, with each `highlights` range in `<b>`. Bad ranges are skipped, never trusted. */
 export function highlightExcerpt(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>): string {
   let out = '';
@@ -43,11 +32,10 @@ export function highlightExcerpt(excerpt: string, highlights: ReadonlyArray<read
 
 /** `《标题》· 小节 · 第5段`, the title linked when the article has an http(s) url. */
 export function formatCitation(result: Pick<AnswerResult, 'article' | 'section' | 'paragraph' | 'url'>): string {
-  const title = `《${escapeHtml(result.article)}》`;
+  const { title, where } = citationParts(result);
   const url = safeUrl(result.url);
-  const linked = url ? `<a href="${escapeAttr(url)}">${title}</a>` : title;
-  const section = result.section ? `${escapeHtml(result.section)} · ` : '';
-  return `——${linked}· ${section}第${result.paragraph}段`;
+  const linked = url ? `<a href="${escapeAttr(url)}">${escapeHtml(title)}</a>` : escapeHtml(title);
+  return `——${linked}· ${escapeHtml(where)}`;
 }
 
 /** One result: the excerpt as a quote, then its citation line. */

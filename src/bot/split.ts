@@ -9,6 +9,8 @@
  * shorter than the text Telegram counts, so the limit holds with margin.
  */
 
+import { endsSentence } from '../text/sentences.js';
+
 /** Telegram's limit for one message's text. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
@@ -20,7 +22,6 @@ interface Token {
 }
 
 const TOKEN = /<\/?([a-z][a-z0-9-]*)\b[^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);|[\s\S]/giu;
-const SENTENCE_END = /^[。！？!?；;…]$/u;
 
 function tokenize(html: string): Token[] {
   const tokens: Token[] = [];
@@ -36,7 +37,7 @@ function tokenize(html: string): Token[] {
 function breakRank(tokens: Token[], i: number): number {
   const t = tokens[i]!.text;
   if (t === '\n') return tokens[i - 1]?.text === '\n' ? 3 : 2;
-  return SENTENCE_END.test(t) ? 1 : 0;
+  return endsSentence(t) ? 1 : 0;
 }
 
 const closing = (stack: Token[]): string => stack.map((t) => `</${t.name}>`).reverse().join('');

@@ -1,5 +1,6 @@
 import type { Article } from '../knowledge/types.js';
-import { escapeAttr, escapeHtml, safeUrl } from './format.js';
+import { safeUrl } from '../answer/cite.js';
+import { escapeAttr, escapeHtml } from './format.js';
 
 /** User-facing strings (Chinese). Builders escape every piece of article text. */
 export const TEXT = {

@@ -18,7 +18,7 @@ function highlight(r: AnswerResult, color: boolean): string {
 /** An answer as plain text for a terminal (bold matches when `color`). */
 export function formatAnswerForTerminal(answer: Answer, color: boolean): string {
   const lines = [`问：${answer.question}`];
-  if (!answer.answered) {
+  if (answer.nothingToShow) {
     lines.push('知识库里没有找到这个问题的答案。');
     if (answer.suggestions.length) lines.push(`目前收录的内容：${answer.suggestions.join('、')}`);
     if (answer.didYouMean?.length) lines.push(`你是不是想问：${answer.didYouMean.join('、')}`);

@@ -1,7 +1,7 @@
 import { createArticleAnswerer } from '../answer/answer.js';
 import { ANSWER_CACHE_SIZE, withAnswerCache } from '../answer/answer-cache.js';
 import { exampleQuestions } from '../answer/examples.js';
-import type { Answer, AskOptions } from '../answer/types.js';
+import { settle, type Answer, type AskOptions } from '../answer/types.js';
 import { createFaqComposer } from '../faq/compose.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Article, Passage } from '../knowledge/types.js';
@@ -27,19 +27,21 @@ export interface Snapshot {
   examples: string[];
 }
 
-/** A snapshot over passages that are already loaded, articles only (the eval sets and benchmarks use this). */
-export function snapshotFromPassages(
-  passages: Passage[],
-  articles: Article[],
-  synonymGroups: string[][] = [],
-  makeIndex: (passages: Passage[], synonyms: Synonyms) => SearchIndex = createSearchIndex,
-): Snapshot {
+type MakeIndex = (passages: Passage[], synonyms: Synonyms) => SearchIndex;
+
+/** The article path over one index: what both kinds of snapshot share. */
+function articlePath(passages: Passage[], articles: Article[], synonymGroups: string[][], makeIndex: MakeIndex) {
   loadDictionary();
   const synonyms = createSynonyms(synonymGroups);
   const index = makeIndex(passages, synonyms);
   const titles = articles.map((a) => `《${a.title}》`);
-  const { answer, rank } = createArticleAnswerer({ index, synonyms, suggestions: () => titles.slice(0, 5) });
-  return { articles, index, answer, rank, builtAt: new Date(), errors: [], examples: [] };
+  return { synonyms, index, ...createArticleAnswerer({ index, synonyms, suggestions: () => titles.slice(0, 5) }) };
+}
+
+/** A snapshot over passages that are already loaded, articles only (the eval sets and benchmarks use this). */
+export function snapshotFromPassages(passages: Passage[], articles: Article[], synonymGroups: string[][] = [], makeIndex: MakeIndex = createSearchIndex): Snapshot {
+  const { index, answer, rank } = articlePath(passages, articles, synonymGroups, makeIndex);
+  return { articles, index, answer: (q, o) => settle(answer(q, o)), rank, builtAt: new Date(), errors: [], examples: [] };
 }
 
 export interface SnapshotOptions {
@@ -49,15 +51,23 @@ export interface SnapshotOptions {
   answerCacheSize?: number;
 }
 
-/** Builds everything a loaded knowledge folder answers with: index, FAQ, examples, answer cache. */
+/** Builds everything a loaded knowledge folder answers with: index, FAQ around the articles, examples, answer cache. */
 export function buildSnapshot(knowledge: Knowledge, options: SnapshotOptions = {}): Snapshot {
   addWords(knowledge.userWords);
   const cache = options.indexCache;
-  const makeIndex = cache && ((_: Passage[], synonyms: Synonyms) => cachedSearchIndex(knowledge, synonyms, cache));
-  const articlesOnly = snapshotFromPassages(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
-  const examples = exampleQuestions(knowledge.passages, (q) => articlesOnly.answer(q, { limit: 1 }));
-  const faq = createFaqComposer(knowledge.faq, knowledge.articles.map((a) => a.title), createSynonyms(knowledge.synonyms));
-  const composed = (question: string, options?: AskOptions) => faq.compose(articlesOnly.answer(question, options), options);
+  const makeIndex: MakeIndex = cache ? (_, synonyms) => cachedSearchIndex(knowledge, synonyms, cache) : createSearchIndex;
+  const { synonyms, index, answer, rank } = articlePath(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
+  const faq = createFaqComposer(knowledge.faq, knowledge.articles.map((a) => a.title), synonyms);
+  // FAQ and articles from one snapshot, so a reload between the two cannot mix old and new.
+  const composed = (question: string, options?: AskOptions) => settle(faq.compose(answer(question, options), options));
   const size = options.answerCacheSize ?? ANSWER_CACHE_SIZE;
-  return { ...articlesOnly, errors: knowledge.errors, examples, answer: size > 0 ? withAnswerCache(composed, size) : composed };
+  return {
+    articles: knowledge.articles,
+    index,
+    answer: size > 0 ? withAnswerCache(composed, size) : composed,
+    rank,
+    builtAt: new Date(),
+    errors: knowledge.errors,
+    examples: exampleQuestions(knowledge.passages, (q) => settle(answer(q, { limit: 1 }))),
+  };
 }

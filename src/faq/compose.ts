@@ -1,4 +1,4 @@
-import type { Answer, AskOptions } from '../answer/types.js';
+import type { AnswerDraft, AskOptions } from '../answer/types.js';
 import { CLOSE_SCORE, CONFIDENT_SCORE, createFaqMatcher, type FaqMatcher } from './match.js';
 import type { FaqEntry } from '../knowledge/types.js';
 import type { Synonyms } from '../search/synonyms.js';
@@ -8,7 +8,7 @@ export const MAX_DID_YOU_MEAN = 3;
 
 export interface FaqComposer {
   /** Adds the FAQ answer (when confident) or "did you mean" choices (when declined) to the article answer. */
-  compose(base: Answer, options?: AskOptions): Answer;
+  compose(base: AnswerDraft, options?: AskOptions): AnswerDraft;
   readonly size: number;
 }
 

@@ -1,17 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isFaqFile } from './faq-files.js';
+import { isFaqFile, isIgnoredName, SYNONYMS_FILE, USER_DICT_FILE } from './files.js';
 import { parseFaqFiles } from './parse-faq.js';
-import type { FaqEntry } from './types.js';
 import { KnowledgeError } from '../shared/errors.js';
 import { parseMd } from './parse-md.js';
 import { parseTxt } from './parse-txt.js';
 import { toPassages } from './passages.js';
-import type { Article, Passage } from './types.js';
+import type { Article, FaqEntry, Passage, UserWord } from './types.js';
 
-/** Files in a knowledge folder that are not articles. */
-export const USER_DICT_FILE = 'userdict.txt';
-export const SYNONYMS_FILE = 'synonyms.txt';
 const NOT_ARTICLES = new Set([USER_DICT_FILE, SYNONYMS_FILE, 'readme.md']);
 
 export interface Knowledge {
@@ -19,7 +15,7 @@ export interface Knowledge {
   articles: Article[];
   passages: Passage[];
   /** Words for jieba's dictionary (userdict.txt, jieba's format: `word [freq] [tag]`). */
-  userWords: string[];
+  userWords: UserWord[];
   /** Groups of words that mean the same (synonyms.txt, one group per line). */
   synonyms: string[][];
   /** Curated questions and answers (faq.md, *.faq.md, faq/*.md); never loaded as articles. */
@@ -32,7 +28,7 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
+    if (isIgnoredName(e.name)) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) files.push(...(await listFiles(full, base)));
     else if (e.isFile()) files.push(path.relative(base, full));
@@ -56,6 +52,21 @@ function dataLines(content: string): Array<{ line: number; fields: string[] }> {
     .split(/\r\n|\r|\n/u)
     .map((raw, i) => ({ line: i + 1, fields: raw.replace(/#.*$/u, '').trim().split(/\s+/u).filter(Boolean) }))
     .filter((l) => l.fields.length > 0);
+}
+
+/**
+ * One userdict.txt line in jieba's format, `word [freq] [tag]`: 北湖机场, 北湖机场 ns,
+ * 北湖机场 5 ns. The tag is kept (jieba tags the word with it); nodejieba can only insert a
+ * word with its default user-word frequency, so a frequency is read and not used
+ * (documented in the README). Returns the reason when the line is not in that format.
+ */
+function userWord(fields: string[]): UserWord | string {
+  const [word, ...rest] = fields;
+  if (rest.length > 0 && /^\d+$/u.test(rest[0]!)) rest.shift();
+  if (rest.length > 1 || (rest[0] !== undefined && !/^[a-z]+$/iu.test(rest[0]))) {
+    return `expected "word [frequency] [part of speech]" (e.g. 北湖机场 ns), got "${fields.join(' ')}"`;
+  }
+  return rest[0] ? { word: word!, tag: rest[0] } : { word: word! };
 }
 
 async function readOptional(dir: string, file: string): Promise<string | null> {
@@ -107,7 +118,13 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   knowledge.faq = faq.entries;
   knowledge.errors.push(...faq.errors);
   const dict = await readOptional(dir, USER_DICT_FILE).catch((err: KnowledgeError) => (knowledge.errors.push(err), null));
-  if (dict) knowledge.userWords = dataLines(dict).map((l) => l.fields[0]!);
+  if (dict) {
+    for (const { line, fields } of dataLines(dict)) {
+      const word = userWord(fields);
+      if (typeof word === 'string') knowledge.errors.push(new KnowledgeError(USER_DICT_FILE, word, line));
+      else knowledge.userWords.push(word);
+    }
+  }
   const synonyms = await readOptional(dir, SYNONYMS_FILE).catch((err: KnowledgeError) => (knowledge.errors.push(err), null));
   if (synonyms) {
     for (const { line, fields } of dataLines(synonyms)) {

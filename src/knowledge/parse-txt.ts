@@ -1,5 +1,6 @@
 import { KnowledgeError } from '../shared/errors.js';
-import { SENTENCE_END, type ParsedArticle } from './parsed.js';
+import { endsSentence } from '../text/sentences.js';
+import type { ParsedArticle } from './parsed.js';
 
 /** Headings (底气十足) are short lines with no punctuation at all. */
 const MAX_HEADING_CHARS = 12;
@@ -81,10 +82,10 @@ export function parseTxt(file: string, content: string): ParsedArticle {
     // A paragraph left open (no sentence-final punctuation) continues here.
     if (open && block.blanksBefore < CAPTION_GAP) {
       open.text += text;
-      if (SENTENCE_END.test(text)) open = null;
+      if (endsSentence(text)) open = null;
       continue;
     }
-    const short = !SENTENCE_END.test(text);
+    const short = !endsSentence(text);
     const setApart = block.blanksBefore >= CAPTION_GAP || block.blanksAfter >= CAPTION_GAP;
     // A caption may end in a bracket (…(本版图片均为资料图)) but never ends a sentence.
     const isCaption = setApart && !/[。！？!?]$/u.test(text) && charCount(text) <= MAX_CAPTION_CHARS;
@@ -96,7 +97,7 @@ export function parseTxt(file: string, content: string): ParsedArticle {
     }
     const paragraph = { section, text };
     article.paragraphs.push(paragraph);
-    open = SENTENCE_END.test(text) ? null : paragraph;
+    open = endsSentence(text) ? null : paragraph;
   }
   if (article.paragraphs.length === 0) {
     throw new KnowledgeError(file, 'no body paragraphs found after the title', first.line);

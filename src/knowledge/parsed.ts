@@ -4,6 +4,3 @@ import type { Article } from './types.js';
 export interface ParsedArticle extends Pick<Article, 'title' | 'subtitle' | 'source' | 'author' | 'date' | 'url'> {
   paragraphs: Array<{ section: string | null; text: string }>;
 }
-
-/** Sentence-final punctuation: a line that ends otherwise continues in the next one. */
-export const SENTENCE_END = /[。！？!?…；;」』”"’）)】]$/u;

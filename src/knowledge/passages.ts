@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sentences } from '../text/sentences.js';
 import type { ParsedArticle } from './parsed.js';
 import type { Article, Passage } from './types.js';
 
@@ -10,10 +11,9 @@ const hash = (s: string, n: number) => createHash('sha1').update(s).digest('hex'
 /** Splits a long paragraph after sentence-final punctuation into parts of about MAX_PASSAGE_CHARS. */
 export function splitLong(text: string, max = MAX_PASSAGE_CHARS): string[] {
   if (text.length <= max) return [text];
-  const sentences = text.match(/[^。！？!?]+[。！？!?]+[”’」』"]?|[^。！？!?]+$/gu) ?? [text];
   const parts: string[] = [];
   let current = '';
-  for (const s of sentences) {
+  for (const s of sentences(text)) {
     if (current && current.length + s.length > max) {
       parts.push(current);
       current = '';

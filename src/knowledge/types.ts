@@ -44,3 +44,9 @@ export interface FaqEntry {
   source: string | null;
   url: string | null;
 }
+
+/** A word for jieba's dictionary, from userdict.txt, with its part of speech when given (`ns`, `n`, …). */
+export interface UserWord {
+  word: string;
+  tag?: string;
+}

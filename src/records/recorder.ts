@@ -25,6 +25,29 @@ export interface FeedbackRecord {
   at: Date;
 }
 
+/** Where a question came from, as each channel knows it. */
+export type QuestionSource = Pick<QuestionRecord, 'channel' | 'chatType' | 'userHash' | 'chatHash'>;
+
+/**
+ * The record of one question: what was answered (the quoted passages and their scores) and
+ * how long it took since `startedMs` (a `performance.now()` reading). Every channel records through this.
+ */
+export function questionRecord(
+  answer: { question: string; answered: boolean; results: ReadonlyArray<{ passageId: string; score: number }> },
+  source: QuestionSource,
+  startedMs: number,
+): QuestionRecord {
+  return {
+    ...source,
+    question: answer.question,
+    answered: answer.answered,
+    passageIds: answer.results.map((r) => r.passageId),
+    scores: answer.results.map((r) => r.score),
+    latencyMs: Math.round(performance.now() - startedMs),
+    at: new Date(),
+  };
+}
+
 /** Recording must never slow or fail an answer: implementations catch and log their own errors. */
 export interface Recorder {
   recordQuestion(record: QuestionRecord): void;

@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReloadResult } from '../engine/engine.js';
+import { isIgnoredName } from '../knowledge/files.js';
 
 /** Editors save in bursts (temp file, rename, chmod): wait this long after the last event. */
 export const DEFAULT_DEBOUNCE_MS = 300;
@@ -25,11 +26,7 @@ export interface KnowledgeWatcher {
   idle(): Promise<void>;
 }
 
-/** Swap files, backups and hidden files: never knowledge (the loader skips them too). */
-function ignored(file: string): boolean {
-  const name = path.basename(file);
-  return name.startsWith('.') || name.startsWith('_') || name.endsWith('~') || /\.(swp|swx|tmp|bak)$/iu.test(name) || /^\d+$/u.test(name);
-}
+const ignored = (file: string) => isIgnoredName(path.basename(file));
 
 async function folders(dir: string): Promise<string[]> {
   const out = [dir];

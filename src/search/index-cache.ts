@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Passage } from '../knowledge/types.js';
+import type { Passage, UserWord } from '../knowledge/types.js';
 import { createSearchIndex, INDEX_VERSION, loadSearchIndex, type SearchIndex } from './search-index.js';
 import type { Synonyms } from './synonyms.js';
 
@@ -38,7 +38,7 @@ export interface IndexCacheOptions {
 /** What the index is built from: the part of `Knowledge` that reaches the index or jieba. */
 export interface IndexInputs {
   passages: readonly Passage[];
-  userWords: readonly string[];
+  userWords: readonly UserWord[];
   synonyms: readonly (readonly string[])[];
 }
 

@@ -62,6 +62,7 @@ export const answerResponse = z.object({
     .object({ question: z.string(), answer: z.string(), source: z.string().nullable(), url: z.string().nullable(), score: z.number() })
     .optional(),
   didYouMean: z.array(z.string()).optional(),
+  nothingToShow: z.boolean(),
 });
 
 export const healthResponse = z.object({

@@ -18,9 +18,10 @@ export function loadDictionary(): void {
  * only ever added: jieba has no removal, so a word deleted from the file stays
  * known until restart, which only makes segmentation finer, never wrong.
  */
-export function addWords(words: Iterable<string>): void {
+export function addWords(words: Iterable<{ word: string; tag?: string }>): void {
   loadDictionary();
-  for (const w of words) nodejieba.insertWord(w);
+  // nodejieba tags a word inserted without a tag 'x'.
+  for (const { word, tag } of words) nodejieba.insertWord(word, tag ?? 'x');
 }
 
 /**
@@ -43,6 +44,12 @@ export function searchWords(normalized: string): string[] {
     out.push(w);
   }
   return out;
+}
+
+/** Precise-mode segmentation with part-of-speech tags (`n`, `ns`, `m` for numbers, …). */
+export function taggedWords(normalized: string): Array<{ word: string; tag: string }> {
+  loadDictionary();
+  return nodejieba.tag(normalized);
 }
 
 /** Precise-mode segmentation (each character in exactly one word), stop words kept. */

@@ -1,6 +1,5 @@
+import { CJK_RUN } from './cjk.js';
 import { searchWords } from './segment.js';
-
-const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 
 /**
  * Overlapping CJK character bigrams (东江湖 → 东江, 江湖). They match words

@@ -35,13 +35,3 @@ export const CLOSE_ICON = 'M6 6l12 12M18 6L6 18';
 export const THUMB_UP_ICON = 'M7 11l4-9a3 3 0 013 3v4h5.7a2 2 0 012 2.3l-1.4 9a2 2 0 01-2 1.7H7zM7 22H4a2 2 0 01-2-2v-7a2 2 0 012-2h3';
 export const THUMB_DOWN_ICON = 'M17 13l-4 9a3 3 0 01-3-3v-4H4.3a2 2 0 01-2-2.3l1.4-9a2 2 0 012-1.7H17zM17 2h3a2 2 0 012 2v7a2 2 0 01-2 2h-3';
 
-/** Only http(s) links from article metadata: a `javascript:` url must never become a link. */
-export function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}

@@ -1,5 +1,6 @@
 import type { Answer, AnswerResult, FaqAnswer } from '../answer/types.js';
-import { el, icon, safeUrl, THUMB_DOWN_ICON, THUMB_UP_ICON } from './dom.js';
+import { citationParts, safeUrl } from '../answer/cite.js';
+import { el, icon, THUMB_DOWN_ICON, THUMB_UP_ICON } from './dom.js';
 import type { Entry } from './store.js';
 import { t } from './strings.js';
 
@@ -30,19 +31,16 @@ export function highlighted(excerpt: string, highlights: Array<[number, number]>
 }
 
 function citation(result: AnswerResult): HTMLElement {
-  const title = `《${result.article}》`;
+  const { title, where } = citationParts(result);
   const url = safeUrl(result.url);
-  const parts: Array<Node | string> = [
-    url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, title) : title,
-  ];
-  if (result.section) parts.push(` · ${result.section}`);
-  parts.push(` · ${t.paragraph(result.paragraph)}`);
-  return el('div', { class: 'cite' }, '—— ', ...parts);
+  const linked = url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, title) : title;
+  return el('div', { class: 'cite' }, '——', linked, `· ${where}`);
 }
 
 function renderAnswer(entry: Extract<Entry, { kind: 'answer' }>, actions: RenderActions): HTMLElement {
   const { answer } = entry;
-  if (!answer.answered || (answer.results.length === 0 && !answer.faq)) return renderDecline(answer, actions);
+  // `?? !answered`: only for history stored by a widget older than the engine's nothingToShow.
+  if (answer.nothingToShow ?? !answer.answered) return renderDecline(answer, actions);
   const box = el('div', { class: 'msg bot' });
   if (answer.faq) box.append(renderFaq(answer.faq));
   if (answer.faq && answer.results.length > 0) box.append(el('div', { class: 'label' }, t.excerpts));

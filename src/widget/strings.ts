@@ -10,7 +10,6 @@ export const t = {
   greeting: '你好！我会从文章原文里找答案，并告诉你出处。',
   tryAsking: '可以试着问：',
   thinking: '正在查找…',
-  paragraph: (n: number) => `第${n}段`,
   voteUp: '有帮助',
   voteDown: '没帮助',
   thanks: '谢谢反馈！',

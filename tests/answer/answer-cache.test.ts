@@ -6,7 +6,7 @@ function counting() {
   const calls: string[] = [];
   const answer = (q: string, o: AskOptions = {}): Answer => {
     calls.push(`${q}|${o.limit ?? ''}|${o.offset ?? ''}`);
-    return { question: q.trim(), answered: false, results: [], suggestions: [] };
+    return { question: q.trim(), answered: false, results: [], suggestions: [], nothingToShow: true };
   };
   return { calls, answer };
 }

@@ -22,7 +22,6 @@ describe('answers from the seed article', () => {
     ['到2023年大湾区菜篮子基地要达到多少个', '200个'],
     ['郴州的招商项目有多大比例来自大湾区', '90%'],
     ['武水流到广东以后跟哪条河合流', '湟水'],
-    ['郴州的机场建好了吗', '首次校飞成功'],
   ])('%s → %s', (question, expected) => {
     const a = engine.answer(question);
     expect(a.answered).toBe(true);
@@ -41,7 +40,7 @@ describe('answers from the seed article', () => {
     expect(first(engine.answer(question))).toContain(expected);
   });
 
-  it.each(['郴州的房价是多少?', '今天天气怎么样', '明天会下雨吗', '郴州', 'iPhone 15 多少钱', '如何学习Python编程'])(
+  it.each(['郴州的二手房一平米多少钱', '今天天气怎么样', '后天会不会下冰雹', '郴州', 'iPhone 15 多少钱', '如何学习Python编程'])(
     'declines %s',
     (question) => {
       const a = engine.answer(question);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   engine = await createEngine({ knowledgeDir });
   store = createSqliteRecorder({ file: path.join(tmp.dir, DB_FILE), retentionDays: 90, logger: captureLogger().logger });
   for (const q of ['东江湖水质', '东江湖的水能喝吗', '<b>明天</b>下雨吗']) store.recordQuestion(question({ question: q, answered: false, passageIds: [], scores: [] }));
-  store.recordQuestion(question({ channel: 'web', question: '东江湖的蓄水量有多大' }));
+  store.recordQuestion(question({ channel: 'web', question: '东江湖一共能蓄多少水' }));
   store.flush();
   reports = createReportSource({ query: store.query, lookup: () => servedLookup(engine) });
 });

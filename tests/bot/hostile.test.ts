@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer, AnswerResult } from '../../src/answer/types.js';
+import { settle, type Answer, type AnswerResult } from '../../src/answer/types.js';
 import type { Engine } from '../../src/engine/types.js';
 import { TELEGRAM_MESSAGE_LIMIT, visibleText } from '../../src/bot/split.js';
 import { buttonsOf, createTestBot, engineWith, inlineQuery, message, type TestBot } from './setup.js';
@@ -89,7 +89,7 @@ describe('a reply longer than 4,096 characters', () => {
     answer: (question, options = {}): Answer => {
       const all = [1, 2, 3, 4].map(longResult);
       const offset = options.offset ?? 0;
-      return { question, answered: true, results: all.slice(offset, offset + (options.limit ?? 3)), suggestions: [] };
+      return settle({ question, answered: true, results: all.slice(offset, offset + (options.limit ?? 3)), suggestions: [] });
     },
     articles: () => [],
     passage: () => null,

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { CACHE_FILE, type IndexCacheEvent } from '../../src/search/index-cache.js';
 
-const QUESTION = '东江湖的蓄水量有多大?';
+const QUESTION = '东江湖一共能蓄多少水?';
 const temps: string[] = [];
 const temp = () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chuchu-faults-'));

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createEngine } from '../../src/engine/engine.js';
 import { ERROR, listeningApp } from './server.js';
 
-const QUESTIONS = ['东江湖的蓄水量有多大?', '郴州为什么要对接大湾区', '湟水发源于哪里', '跨境一锁通关是什么', '明天会下雨吗', '香港包裹费用'];
+const QUESTIONS = ['东江湖一共能蓄多少水?', '郴州为什么要对接大湾区', '湟水是从哪里发源的', '跨境一锁通关是什么', '后天会不会下冰雹', '香港包裹费用'];
 let app: FastifyInstance;
 let url: string;
 let logs: () => Array<{ level: number }>;

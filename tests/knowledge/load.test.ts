@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeError } from '../../src/shared/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { splitLong } from '../../src/knowledge/passages.js';
+import { addWords, taggedWords } from '../../src/text/segment.js';
 
 function folder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'chuchu-kb-'));
@@ -25,7 +26,7 @@ describe('loadKnowledge', () => {
     expect(a.passages.map((p) => p.id)).toEqual(b.passages.map((p) => p.id));
     expect(new Set(a.passages.map((p) => p.id)).size).toBe(a.passages.length);
     expect(a.passages[0]).toMatchObject({ article: '向南开放看郴州', section: null, paragraph: 1, source: '郴州日报', author: '王路莎' });
-    expect(a.userWords).toContain('东江湖');
+    expect(a.userWords).toContainEqual({ word: '东江湖', tag: 'n' });
   });
 
   it('keeps an id when other paragraphs change', async () => {
@@ -58,6 +59,17 @@ describe('loadKnowledge', () => {
     const k = await loadKnowledge(folder({ 'a.md': '# T\n\n正文。\n', 'synonyms.txt': '# comment\n大湾区 粤港澳大湾区 湾区\n孤单\n' }));
     expect(k.synonyms).toEqual([['大湾区', '粤港澳大湾区', '湾区']]);
     expect(k.errors.map((e) => e.message)).toEqual(['synonyms.txt:3: a synonym group needs at least two words']);
+  });
+
+  it("reads userdict.txt in jieba's format, word [frequency] [part of speech], and jieba uses the tag", async () => {
+    const dict = '# words\n翠屏垭口站 ns\n青梅坳 12 ns\n松针糕 3\n石门槛\n坏 行 多 字\n';
+    const k = await loadKnowledge(folder({ 'a.md': '# T\n\n一段。\n', 'userdict.txt': dict }));
+    expect(k.userWords).toEqual([{ word: '翠屏垭口站', tag: 'ns' }, { word: '青梅坳', tag: 'ns' }, { word: '松针糕' }, { word: '石门槛' }]);
+    expect(k.errors).toHaveLength(1);
+    expect(k.errors[0]).toMatchObject({ file: 'userdict.txt', line: 6 });
+    addWords(k.userWords);
+    expect(taggedWords('我们在翠屏垭口站下车')).toContainEqual({ word: '翠屏垭口站', tag: 'ns' });
+    expect(taggedWords('买了松针糕')).toContainEqual({ word: '松针糕', tag: 'x' });
   });
 
   it('splits a very long paragraph at sentence ends', () => {

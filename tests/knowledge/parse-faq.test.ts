@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFaqFile } from '../../src/knowledge/faq-files.js';
+import { isFaqFile } from '../../src/knowledge/files.js';
 import { parseFaq, parseFaqFiles } from '../../src/knowledge/parse-faq.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 

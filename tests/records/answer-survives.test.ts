@@ -27,7 +27,7 @@ describe('a failing records database does not fail answers', () => {
       allowedOrigins: [],
       rateLimit: { max: 100, timeWindowMs: 60_000 },
     });
-    const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '东江湖的蓄水量有多大' } });
+    const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '东江湖一共能蓄多少水' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().answered).toBe(true);
     await app.close();
@@ -40,7 +40,7 @@ describe('a failing records database does not fail answers', () => {
     recorder.close();
     const t = await createTestBot(engine, { recorder });
     try {
-      await t.bot.handleUpdate(message('东江湖的蓄水量有多大'));
+      await t.bot.handleUpdate(message('东江湖一共能蓄多少水'));
       const [call] = t.api.callsTo('sendMessage');
       expect(call!.payload.text).toContain('东江湖');
       expect(call!.payload.text).not.toContain('抱歉');

@@ -33,7 +33,7 @@ export function question(overrides: Partial<QuestionRecord> = {}): QuestionRecor
   return {
     channel: 'telegram',
     chatType: 'private',
-    question: '东江湖的蓄水量有多大',
+    question: '东江湖一共能蓄多少水',
     answered: true,
     passageIds: ['p1', 'p2'],
     scores: [0.9, 0.5],
@@ -46,5 +46,5 @@ export function question(overrides: Partial<QuestionRecord> = {}): QuestionRecor
 }
 
 export function vote(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
-  return { channel: 'web', question: '东江湖的蓄水量有多大', passageId: 'p1', vote: 'down', userHash: HASH_A, at: new Date(), ...overrides };
+  return { channel: 'web', question: '东江湖一共能蓄多少水', passageId: 'p1', vote: 'down', userHash: HASH_A, at: new Date(), ...overrides };
 }

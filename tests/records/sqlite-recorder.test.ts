@@ -50,9 +50,9 @@ describe('SQLite recorder', () => {
     store.recordFeedback(vote({ at }));
     store.flush();
     expect(rows(file, 'questions')).toEqual([
-      { id: 1, at: at.getTime(), channel: 'telegram', chat_type: 'group', question: '东江湖的蓄水量有多大', answered: 0, passage_ids: '[]', scores: '[]', latency_ms: 13, user_hash: HASH_A, chat_hash: HASH_B },
+      { id: 1, at: at.getTime(), channel: 'telegram', chat_type: 'group', question: '东江湖一共能蓄多少水', answered: 0, passage_ids: '[]', scores: '[]', latency_ms: 13, user_hash: HASH_A, chat_hash: HASH_B },
     ]);
-    expect(rows(file, 'feedback')).toEqual([{ id: 1, at: at.getTime(), channel: 'web', question: '东江湖的蓄水量有多大', passage_id: 'p1', vote: 'down', user_hash: HASH_A }]);
+    expect(rows(file, 'feedback')).toEqual([{ id: 1, at: at.getTime(), channel: 'web', question: '东江湖一共能蓄多少水', passage_id: 'p1', vote: 'down', user_hash: HASH_A }]);
     expect(store.query.questions(new Date(0))[0]).toMatchObject({ answered: false, chatType: 'group', at });
     expect(store.query.feedback(new Date(at.getTime() + 1))).toEqual([]);
   });
@@ -150,8 +150,8 @@ describe('openRecorder', () => {
     const errors = lines().filter((l) => l.level === 50);
     expect(errors).toHaveLength(1);
     expect(String(errors[0]!.msg)).toContain('DATA_DIR');
-    store.recordQuestion(question({ answered: false, question: '明天下雨吗' }));
-    expect(store.query.questions(new Date(0)).map((q) => q.question)).toEqual(['明天下雨吗']);
+    store.recordQuestion(question({ answered: false, question: '后天下冰雹吗' }));
+    expect(store.query.questions(new Date(0)).map((q) => q.question)).toEqual(['后天下冰雹吗']);
   });
 
   it('falls back to memory when the file is not a database', () => {

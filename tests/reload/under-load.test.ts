@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => kb.cleanup());
 
 const NEW_Q = '铜锣湾码头几点开门';
-const SEED_Q = '东江湖的蓄水量有多大';
+const SEED_Q = '东江湖一共能蓄多少水';
 const FAQ_Q = '码头可以停车吗';
 
 /** What a probe question's answer says, reduced to what the test checks. */

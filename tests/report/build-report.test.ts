@@ -35,9 +35,9 @@ beforeAll(async () => {
   }
   // Outside a 7-day period.
   store.recordQuestion(question({ at: new Date(NOW.getTime() - 10 * DAY), channel: 'cli', answered: false, question: '很久以前的问题' }));
-  store.recordFeedback(vote({ at, passageId: p2!.id, question: '东江湖的蓄水量有多大', vote: 'down' }));
-  store.recordFeedback(vote({ at, passageId: p2!.id, question: '東江湖的蓄水量有多大', vote: 'down' }));
-  store.recordFeedback(vote({ at, passageId: p2!.id, question: '东江湖的蓄水量有多大', vote: 'up' }));
+  store.recordFeedback(vote({ at, passageId: p2!.id, question: '东江湖一共能蓄多少水', vote: 'down' }));
+  store.recordFeedback(vote({ at, passageId: p2!.id, question: '東江湖一共能蓄多少水', vote: 'down' }));
+  store.recordFeedback(vote({ at, passageId: p2!.id, question: '东江湖一共能蓄多少水', vote: 'up' }));
   store.recordFeedback(vote({ at, passageId: 'gone-passage', question: '别的问题', vote: 'down' }));
   store.recordFeedback(vote({ at, passageId: p1!.id, question: '只有赞', vote: 'up' }));
   store.flush();
@@ -63,7 +63,7 @@ describe('buildReport', () => {
     const report = buildReport(store.query, passageLookup(passages), { since: parseSince('7d', NOW), now: NOW });
     const p2 = passages[1]!;
     expect(report.disliked).toEqual([
-      { question: '东江湖的蓄水量有多大', passageId: p2.id, down: 2, up: 1, article: p2.article, section: p2.section, paragraph: p2.paragraph },
+      { question: '东江湖一共能蓄多少水', passageId: p2.id, down: 2, up: 1, article: p2.article, section: p2.section, paragraph: p2.paragraph },
       { question: '别的问题', passageId: 'gone-passage', down: 1, up: 0 },
     ]);
   });

@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/types.js';
 import type { ReloadResult } from '../../engine/engine.js';
 import { parseSince, PeriodError } from '../../report/since.js';
 import type { Report } from '../../report/types.js';
+import { place } from '../../answer/cite.js';
 import { EngineNotReadyError } from '../../shared/errors.js';
 import { escapeHtml } from '../format.js';
 import { replyHtml } from '../reply.js';
@@ -23,8 +24,8 @@ export function statsHtml(period: string, report: Report | null, stats: ReturnTy
     for (const c of report.channels) lines.push(`• ${CHANNEL_NAMES[c.channel] ?? c.channel}：提问 ${c.asked}，回答 ${c.answered}`);
     if (report.disliked.length) lines.push('', '<b>👎 最多的回答</b>');
     for (const d of report.disliked.slice(0, 3)) {
-      const place = d.article ? `《${escapeHtml(d.article)}》第${d.paragraph}段` : `段落 ${escapeHtml(d.passageId)}（已不在知识库中）`;
-      lines.push(`• 👎${d.down} 👍${d.up} “${escapeHtml(d.question)}” → ${place}`);
+      const where = d.article ? escapeHtml(place({ article: d.article, section: d.section ?? null, paragraph: d.paragraph ?? 0 })) : `段落 ${escapeHtml(d.passageId)}（已不在知识库中）`;
+      lines.push(`• 👎${d.down} 👍${d.up} “${escapeHtml(d.question)}” → ${where}`);
     }
     if (report.articles.length) lines.push('', '<b>引用最多的文章</b>');
     for (const a of report.articles.slice(0, 3)) lines.push(`• 《${escapeHtml(a.article)}》回答 ${a.answers} 次`);

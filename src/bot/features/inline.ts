@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Composer, type Context, InlineQueryResultBuilder } from 'grammy';
 import { QuestionError } from '../../shared/errors.js';
 import type { Answer } from '../../answer/types.js';
+import { questionRecord } from '../../records/recorder.js';
 import { escapeHtml, formatFaq, formatResult, plainCitation } from '../format.js';
 import { splitHtml } from '../split.js';
 import { TEXT } from '../texts.js';
@@ -30,19 +31,8 @@ export function createInline(s: BotServices): Composer<Context> {
       throw error;
     }
     // Telegram sends a query per pause in typing, so partial questions get recorded too (chatType "inline").
-    s.recorder.recordQuestion({
-      channel: 'telegram',
-      chatType: 'inline',
-      question: answer.question,
-      answered: answer.answered,
-      passageIds: answer.results.map((r) => r.passageId),
-      scores: answer.results.map((r) => r.score),
-      latencyMs: Math.round(performance.now() - started),
-      userHash: s.hashId(ctx.from.id),
-      chatHash: null,
-      at: new Date(),
-    });
-    if (!answer.answered || (answer.results.length === 0 && !answer.faq)) return void (await empty(TEXT.inlineNoAnswer));
+    s.recorder.recordQuestion(questionRecord(answer, { channel: 'telegram', chatType: 'inline', userHash: s.hashId(ctx.from.id), chatHash: null }, started));
+    if (answer.nothingToShow) return void (await empty(TEXT.inlineNoAnswer));
 
     const results = answer.results.map((r, i) => {
       // Result ids are limited to 64 bytes; passage ids have no such promise, so hash them.

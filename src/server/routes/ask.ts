@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Recorder } from '../../records/recorder.js';
+import { questionRecord, type Recorder } from '../../records/recorder.js';
 import type { Engine } from '../../engine/types.js';
 import { hashClientId } from '../client-id.js';
 import { answerResponse, apiErrors, askBody } from '../schemas.js';
@@ -19,19 +19,9 @@ export const askRoute: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { en
         const started = performance.now();
       const { question, limit } = request.body;
       const answer = engine.answer(question, limit === undefined ? {} : { limit });
-      recorder.recordQuestion({
-        channel: 'web',
-        // The widget marks itself; anything else is a direct API caller.
-        chatType: request.headers['x-chuchu-client'] === 'widget' ? 'widget' : 'api',
-        question: answer.question,
-        answered: answer.answered,
-        passageIds: answer.results.map((r) => r.passageId),
-        scores: answer.results.map((r) => r.score),
-        latencyMs: Math.round(performance.now() - started),
-        userHash: hashClientId(request.ip, hashSalt),
-        chatHash: null,
-        at: new Date(),
-      });
+      // The widget marks itself; anything else is a direct API caller.
+      const chatType = request.headers['x-chuchu-client'] === 'widget' ? 'widget' : 'api';
+      recorder.recordQuestion(questionRecord(answer, { channel: 'web', chatType, userHash: hashClientId(request.ip, hashSalt), chatHash: null }, started));
       return answer;
     },
   );

@@ -82,11 +82,11 @@ describe('admin routes', () => {
     const broken = await reload(bearer(TOKEN));
     expect(broken.statusCode).toBe(422);
     expect(broken.json()).toMatchObject({ ok: false, errors: [{ file: 'synonyms.txt', line: 2, message: expect.any(String) }] });
-    expect(engine.answer('东江湖的蓄水量有多大').answered).toBe(true);
+    expect(engine.answer('东江湖一共能蓄多少水').answered).toBe(true);
   });
 
   it('a report after a failed reload names the passages being served, not the broken folder', async () => {
-    const served = engine.answer('东江湖的蓄水量有多大').results[0]!;
+    const served = engine.answer('东江湖一共能蓄多少水').results[0]!;
     store.recordFeedback(vote({ passageId: served.passageId, vote: 'down' }));
     store.flush();
     const article = path.join(knowledgeDir, 'chenzhou-opening-south.txt');
