@@ -19,6 +19,9 @@ const bool = z.preprocess(
   z.boolean(),
 );
 
+/** Questions per Telegram user per minute when BOT_RATE_LIMIT is not set. */
+export const DEFAULT_BOT_RATE_LIMIT = 20;
+
 /** Every environment variable the product reads; `.env.example` documents each one. */
 export const envSchema = z
   .object({
@@ -29,7 +32,7 @@ export const envSchema = z
     RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
     TRUST_PROXY: bool.default(false),
     BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/u, 'a token from @BotFather, like 123456:ABC-def…')),
-    BOT_RATE_LIMIT: int(1, 10_000).default(20),
+    BOT_RATE_LIMIT: int(1, 10_000).default(DEFAULT_BOT_RATE_LIMIT),
     TELEGRAM_API_ROOT: optional(z.url()),
     WEBHOOK_URL: optional(z.url().startsWith('https://', 'an https:// URL (Telegram only calls HTTPS webhooks)')),
     WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/u, '16 to 256 characters of A-Z a-z 0-9 _ -')),
@@ -52,6 +55,19 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
 
 export type Env = z.infer<typeof envSchema>;
 
+interface BotSettings {
+  token: string;
+  rateLimitPerMinute: number;
+  /** Another Bot API server (TELEGRAM_API_ROOT). */
+  apiRoot?: string;
+}
+
+/** The Telegram bot: off without BOT_TOKEN; webhook mode when WEBHOOK_URL is set (with its secret), else long polling. */
+export type BotConfig =
+  | { kind: 'off' }
+  | (BotSettings & { kind: 'polling' })
+  | (BotSettings & { kind: 'webhook'; url: string; secret: string });
+
 export interface Config {
   knowledgeDir: string;
   host: string;
@@ -59,9 +75,7 @@ export interface Config {
   allowedOrigins: string[];
   rateLimitPerMinute: number;
   trustProxy: boolean;
-  bot:
-    | { kind: 'off' }
-    | { kind: 'polling' | 'webhook'; token: string; rateLimitPerMinute: number; apiRoot?: string; webhook?: { url: string; secret: string } };
+  bot: BotConfig;
   hashSalt?: string;
   adminIds: number[];
   adminToken?: string;
@@ -79,15 +93,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   ];
   if (!parsed.success || lines.length) throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   const e = parsed.data;
-  const bot: Config['bot'] = !e.BOT_TOKEN
-    ? { kind: 'off' }
-    : {
-        kind: e.WEBHOOK_URL ? 'webhook' : 'polling',
-        token: e.BOT_TOKEN,
-        rateLimitPerMinute: e.BOT_RATE_LIMIT,
-        ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT } : {}),
-        ...(e.WEBHOOK_URL ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET! } } : {}),
-      };
+  let bot: BotConfig = { kind: 'off' };
+  if (e.BOT_TOKEN) {
+    const settings: BotSettings = { token: e.BOT_TOKEN, rateLimitPerMinute: e.BOT_RATE_LIMIT, ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT } : {}) };
+    // crossChecks above guarantee the secret whenever the URL is set.
+    bot = e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { ...settings, kind: 'webhook', url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } : { ...settings, kind: 'polling' };
+  }
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,
     host: e.HOST,

@@ -63,7 +63,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     trustProxy: config.trustProxy,
     ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
     ...(config.adminToken ? { admin: { token: config.adminToken, reports } } : {}),
-    plugins: bot && config.bot.kind === 'webhook' ? [telegramWebhook(bot, config.bot.webhook!.secret)] : [],
+    plugins: bot && config.bot.kind === 'webhook' ? [telegramWebhook(bot, config.bot.secret)] : [],
   });
   const url = await startServer(app, { host: config.host, port: config.port });
 
@@ -108,7 +108,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
   });
 
   if (bot && config.bot.kind !== 'off') {
-    running = await startBot(bot, config.bot.webhook ? { kind: 'webhook', ...config.bot.webhook } : { kind: 'polling' }, logger);
+    running = await startBot(bot, config.bot, logger);
   }
   logger.info(
     { knowledge: { dir: config.knowledgeDir, ...stats, indexMs: Math.round(performance.now() - t0) }, bot: config.bot.kind, http: url },

@@ -12,7 +12,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ BOT_TOKEN: token }).bot).toMatchObject({ kind: 'polling', token });
     expect(loadConfig({ BOT_TOKEN: token, WEBHOOK_URL: 'https://x.example/telegram/webhook', WEBHOOK_SECRET: 's'.repeat(16) }).bot).toMatchObject({
       kind: 'webhook',
-      webhook: { url: 'https://x.example/telegram/webhook', secret: 's'.repeat(16) },
+      url: 'https://x.example/telegram/webhook',
+      secret: 's'.repeat(16),
     });
   });
 

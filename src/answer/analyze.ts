@@ -36,6 +36,13 @@ export interface AnalyzedQuestion {
   phrase: WeightedTerm[];
 }
 
+/**
+ * A question bigram's weight, as a share of its IDF, when it helps choose the excerpt: it
+ * re-counts characters of words already weighted, so it only tips the balance where jieba
+ * segmented the passage differently (a name it does not know, Traditional text).
+ */
+const BIGRAM_SHARE = 0.25;
+
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 /** Estimated document frequency of a word; for a word the index does not know, from its rarest bigram. */
@@ -63,7 +70,7 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     .filter(({ df }) => isRareBigram(df, n) && !ubiquitous(df))
     .sort((a, b) => a.df - b.df)
     .slice(0, QUERY_BIGRAMS.max);
-  const bigramTerms: WeightedTerm[] = grams.map(({ gram, df }) => ({ term: gram, weight: 0.25 * idf(n, df) }));
+  const bigramTerms: WeightedTerm[] = grams.map(({ gram, df }) => ({ term: gram, weight: BIGRAM_SHARE * idf(n, df) }));
   const phrase: WeightedTerm[] = [...new Set(t.bigrams)]
     .map((gram) => ({ term: gram, df: index.bigramDf(gram) }))
     .filter(({ df }) => df > 0 && !ubiquitous(df))

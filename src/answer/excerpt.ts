@@ -5,6 +5,13 @@ import { hasAnswerShape, type QuestionType } from './question-type.js';
 /** Longest excerpt shown, in UTF-16 units (≥ characters), ellipses included. */
 export const EXCERPT_BUDGET = 120;
 const ELLIPSIS = '…';
+/**
+ * A sentence shaped like the answer asked for (a number for 多少) scores extra, as a share of
+ * the heaviest question term: enough to prefer it over a sentence that only restates the
+ * question, not enough to prefer it over one that holds a term more. (The re-rank has its own,
+ * RERANK.shapeBonus, for choosing passages.)
+ */
+const SHAPE_BONUS = 0.5;
 
 /** A normalized question term and how much it says (its IDF). */
 export interface WeightedTerm {
@@ -89,7 +96,7 @@ export function chooseExcerpt(
     let total = 0;
     for (const t of local) if (n.includes(t.term)) total += t.weight;
     // The answer's shape only counts where the sentence is already about the question.
-    if (total > 0 && hasAnswerShape(type, n)) total += 0.5 * maxWeight;
+    if (total > 0 && hasAnswerShape(type, n)) total += SHAPE_BONUS * maxWeight;
     return total;
   };
   const scores = sentenceNorms.map(score);

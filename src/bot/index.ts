@@ -2,6 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { Logger } from 'pino';
+import { DEFAULT_BOT_RATE_LIMIT } from '../config.js';
 import type { Recorder } from '../records/recorder.js';
 import { createAnswerStore } from './answer-store.js';
 import { createAsker } from './ask.js';
@@ -47,7 +48,7 @@ export function createBot(token: string, deps: BotDeps): Bot {
 
   const logger = deps.logger.child({ module: 'bot' });
   const recorder = safeRecorder(deps.recorder, logger, token);
-  const limiter = createRateLimiter(deps.rateLimitPerMinute ?? 20);
+  const limiter = createRateLimiter(deps.rateLimitPerMinute ?? DEFAULT_BOT_RATE_LIMIT);
   const answers = createAnswerStore();
   const hashId = createIdHasher(deps.hashSalt);
   if (!deps.hashSalt) logger.warn('bot: no hash salt configured; user hashes will change on restart');

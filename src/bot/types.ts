@@ -17,7 +17,7 @@ export interface BotDeps {
   apiRoot?: string;
   /** Known bot info: skips `getMe` in `bot.init()` (tests). */
   botInfo?: UserFromGetMe;
-  /** Questions per user per minute (default 20). */
+  /** Questions per user per minute (default DEFAULT_BOT_RATE_LIMIT, as BOT_RATE_LIMIT). */
   rateLimitPerMinute?: number;
   /** Salt for the user and chat hashes handed to the recorder. */
   hashSalt?: string;

@@ -3,27 +3,18 @@
  *   npm run ask -- "东江湖的蓄水量有多大?"        readable excerpts with citations
  *   npm run ask -- --json "问题"                 the answer object as one JSON line
  *   printf '问题一\n问题二\n' | npm run ask        one JSON line per question, in order
- * --knowledge DIR (or KNOWLEDGE_DIR) points at another knowledge folder.
+ * --knowledge DIR (or KNOWLEDGE_DIR) points at another knowledge folder; --limit N (1-10) results per question.
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import { QuestionError } from '../shared/errors.js';
-import type { Answer } from '../answer/types.js';
+import type { Answer, AskOptions } from '../answer/types.js';
 import { createEngine, type Engine } from '../engine/engine.js';
+import { QuestionError } from '../shared/errors.js';
+import { parseAskArgs, UsageError } from './ask-args.js';
 import { formatAnswerForTerminal } from './format.js';
 
-const { values, positionals } = parseArgs({
-  options: {
-    json: { type: 'boolean', default: false },
-    knowledge: { type: 'string' },
-    limit: { type: 'string' },
-  },
-  allowPositionals: true,
-});
-
-function ask(engine: Engine, question: string): Answer | { question: string; error: string } {
+function ask(engine: Engine, question: string, options: AskOptions): Answer | { question: string; error: string } {
   try {
-    return engine.answer(question, { limit: values.limit ? Number(values.limit) : undefined });
+    return engine.answer(question, options);
   } catch (err) {
     if (err instanceof QuestionError) return { question, error: err.message };
     throw err;
@@ -31,12 +22,21 @@ function ask(engine: Engine, question: string): Answer | { question: string; err
 }
 
 async function main(): Promise<void> {
-  const engine = await createEngine({ knowledgeDir: values.knowledge ?? process.env.KNOWLEDGE_DIR ?? 'knowledge' });
+  let args;
+  try {
+    args = parseAskArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(err.message);
+    process.exitCode = 2;
+    return;
+  }
+  const options: AskOptions = args.limit === undefined ? {} : { limit: args.limit };
+  const engine = await createEngine({ knowledgeDir: args.knowledgeDir });
   for (const e of engine.knowledgeErrors()) console.error(`warning: ${e.message}`);
-  const question = positionals.join(' ');
-  if (question) {
-    const result = ask(engine, question);
-    if (values.json) console.log(JSON.stringify(result));
+  if (args.question) {
+    const result = ask(engine, args.question, options);
+    if (args.json) console.log(JSON.stringify(result));
     else if ('error' in result) {
       console.error(result.error);
       process.exitCode = 2;
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     return;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) console.log(JSON.stringify(ask(engine, line)));
+  for await (const line of lines) console.log(JSON.stringify(ask(engine, line, options)));
 }
 
 main().catch((err: Error) => {

@@ -1,3 +1,4 @@
+import { UBIQUITY } from '../answer/analyze.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { normalize } from '../text/normalize.js';
 import { words } from '../text/segment.js';
@@ -9,8 +10,9 @@ import type { FaqEntry } from '../knowledge/types.js';
 /**
  * At or above this score a FAQ entry answers the question (shown first, as
  * 常见问题). Calibrated in tests/faq/match.test.ts: paraphrases of the shipped
- * entries score ≥ 0.75, unrelated questions that share a place name (郴州)
- * score ≤ 0.5.
+ * entries score at or above it, unrelated questions that share a place name
+ * (郴州) score below it. A two-word question sharing one word with a one-word
+ * FAQ question scores about 0.6 (DESIGN.md, "Curated FAQ").
  */
 export const CONFIDENT_SCORE = 0.7;
 /** At or above this score an entry is close enough to offer as "did you mean". */
@@ -60,7 +62,7 @@ export function createFaqMatcher(entries: FaqEntry[], synonyms?: Synonyms): FaqM
   const localIdf = (t: string) => {
     const d = df.get(t) ?? 0;
     // In most entries of a FAQ big enough to tell: says nothing about which entry (as the article index drops such words).
-    if (n >= MIN_ENTRIES_FOR_UBIQUITY && d / n > 0.5) return 0;
+    if (n >= MIN_ENTRIES_FOR_UBIQUITY && d / n > UBIQUITY) return 0;
     return Math.log(1 + (n + 1) / (d + 0.5)) / Math.log(1 + (n + 1) / 0.5);
   };
   const weigh = (terms: Set<string>): Terms => new Map([...terms].map((t) => [t, generalWeight(t) * localIdf(t)]));
