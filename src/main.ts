@@ -16,6 +16,7 @@ import { logReload } from './reload/log.js';
 import { createReportSource, servedLookup } from './report/source.js';
 import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
 import { buildApp } from './server/app.js';
+import { createShutdown } from './shutdown.js';
 import { startServer } from './server/listen.js';
 import { loadDictionary } from './text/segment.js';
 import { loadWordWeights } from './text/word-weights.js';
@@ -70,22 +71,17 @@ async function run(config: Config, logger: Logger): Promise<void> {
   // Signals are handled from here on, so a stop during the index build is graceful too.
   let running: RunningBot | null = null;
   let watcher: KnowledgeWatcher | null = null;
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    // A second signal means "now": exit without waiting.
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing answers in flight');
-    const timer = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
-    timer.unref();
-    watcher?.close();
-    Promise.allSettled([running?.stop(), app.close()]).then(() => {
-      logger.info('bye');
-      process.exit(0);
-    });
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  const shutdown = createShutdown({
+    logger,
+    graceMs: SHUTDOWN_GRACE_MS,
+    exit: (code) => process.exit(code),
+    stop: () => {
+      watcher?.close();
+      return Promise.allSettled([running?.stop(), app.close()]);
+    },
+  });
+  process.on('SIGTERM', shutdown.handle);
+  process.on('SIGINT', shutdown.handle);
 
   const t0 = performance.now();
   loadDictionary();
@@ -95,7 +91,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     indexCache: { dir: path.join(config.dataDir, 'index-cache'), onEvent: (e) => logIndexCache(logger, e) },
   });
   // Stopped while the index was building: start nothing more, the shutdown exits.
-  if (stopping) return;
+  if (shutdown.stopping) return;
   const stats = engine.stats();
   for (const e of engine.knowledgeErrors()) logger.warn({ file: e.file, line: e.line }, `knowledge: ${e.message}`);
   // Edits to the knowledge folder (articles, faq.md, synonyms.txt, userdict.txt) go live without a restart.
