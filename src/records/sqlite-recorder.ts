@@ -1,38 +1,22 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database, { type Database as Db } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { memoryQuery, type RecordsQuery } from './query.js';
-import { createMemoryRecorder, type FeedbackRecord, type QuestionRecord, type Recorder } from './recorder.js';
-import { migrate } from './schema.js';
+import type { FeedbackRecord, QuestionRecord } from './recorder.js';
+import { openDatabase } from './sqlite-file.js';
 import { createSqliteQuery } from './sqlite-query.js';
+import { createMemoryStore, type RecordStore } from './store.js';
 import { throttledErrorLog } from './throttled-log.js';
+import { createWriteQueue } from './write-queue.js';
+
+export type { RecordStore } from './store.js';
+export { RecordsError } from './sqlite-file.js';
 
 /** The database file inside DATA_DIR. */
 export const DB_FILE = 'chuchu.db';
 const DAY_MS = 86_400_000;
-/** Records waiting for the next write; beyond this (the database is stuck) new ones are dropped, not hoarded. */
-const MAX_PENDING = 10_000;
 /** Only the top passages matter to a report; a longer list is cut. */
 const MAX_PASSAGES = 10;
 /** What the channels' salted hashes look like (hex SHA-256, whole or cut to 32). A clear id never does. */
 const HASH = /^[0-9a-f]{32,128}$/u;
-
-/** The records database could not be opened or created. */
-export class RecordsError extends Error {
-  override name = 'RecordsError';
-}
-
-/** A recorder that can also be read (for reports) and closed (at shutdown). */
-export interface RecordStore extends Recorder {
-  kind: 'sqlite' | 'memory';
-  query: RecordsQuery;
-  /** Writes the queued records now (close() does too; tests call it). */
-  flush(): void;
-  /** Deletes rows older than the retention period; returns how many. */
-  prune(): number;
-  close(): void;
-}
 
 export interface SqliteRecorderOptions {
   file: string;
@@ -45,27 +29,6 @@ export interface SqliteRecorderOptions {
 }
 
 type Pending = { kind: 'question'; record: QuestionRecord } | { kind: 'feedback'; record: FeedbackRecord };
-
-function openDatabase(file: string): Db {
-  try {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const db = new Database(file);
-    try {
-      db.pragma('journal_mode = WAL');
-      // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commits.
-      db.pragma('synchronous = NORMAL');
-      // Short: a writer blocked this long blocks the event loop, and a record is not worth that.
-      db.pragma('busy_timeout = 200');
-      migrate(db);
-      return db;
-    } catch (err) {
-      db.close();
-      throw err;
-    }
-  } catch (err) {
-    throw new RecordsError(`cannot open the records database ${file}: ${(err as Error).message}`, { cause: err });
-  }
-}
 
 /**
  * Stores questions and feedback in SQLite. Recording never slows or fails an answer:
@@ -126,33 +89,8 @@ export function createSqliteRecorder(options: SqliteRecorderOptions): RecordStor
     }
   });
 
-  let pending: Pending[] = [];
-  let scheduled: NodeJS.Immediate | null = null;
+  const queue = createWriteQueue<Pending>(writeAll, logError);
   let closed = false;
-
-  const flush = () => {
-    if (scheduled) clearImmediate(scheduled);
-    scheduled = null;
-    if (pending.length === 0) return;
-    const items = pending;
-    pending = [];
-    try {
-      writeAll(items);
-    } catch (err) {
-      logError(err, `records: ${items.length} record(s) not written`);
-    }
-  };
-
-  const enqueue = (item: Pending) => {
-    try {
-      if (closed) return logError(new Error('the recorder is closed'), 'records: record dropped');
-      if (pending.length >= MAX_PENDING) return logError(new Error('write queue full'), 'records: record dropped');
-      pending.push(item);
-      scheduled ??= setImmediate(flush);
-    } catch (err) {
-      logError(err, 'records: record dropped');
-    }
-  };
 
   const prune = (): number => {
     try {
@@ -174,14 +112,14 @@ export function createSqliteRecorder(options: SqliteRecorderOptions): RecordStor
   return {
     kind: 'sqlite',
     query,
-    recordQuestion: (record) => enqueue({ kind: 'question', record }),
-    recordFeedback: (record) => enqueue({ kind: 'feedback', record }),
-    flush,
+    recordQuestion: (record) => queue.add({ kind: 'question', record }),
+    recordFeedback: (record) => queue.add({ kind: 'feedback', record }),
+    flush: queue.flush,
     prune,
     close: () => {
       if (closed) return;
-      flush();
       closed = true;
+      queue.close();
       clearInterval(timer);
       try {
         db.close();
@@ -190,12 +128,6 @@ export function createSqliteRecorder(options: SqliteRecorderOptions): RecordStor
       }
     },
   };
-}
-
-/** The in-memory store: nothing survives a restart, but reports of this run still work. */
-export function createMemoryStore(): RecordStore {
-  const memory = createMemoryRecorder();
-  return { kind: 'memory', query: memoryQuery(memory), ...memory, flush: () => {}, prune: () => 0, close: () => {} };
 }
 
 /**
