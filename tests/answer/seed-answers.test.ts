@@ -87,6 +87,14 @@ describe('answer shape', () => {
     expect(second).toEqual(all.slice(3, 6));
   });
 
+  it('says once whether there is anything to show: declined, or a page past the last result', () => {
+    expect(engine.answer('东江湖一共能蓄多少水').nothingToShow).toBe(false);
+    expect(engine.answer('后天会不会下冰雹').nothingToShow).toBe(true);
+    const all = engine.answer('东江湖一共能蓄多少水', { limit: 10 }).results.length;
+    const past = engine.answer('东江湖一共能蓄多少水', { limit: 3, offset: all });
+    expect(past).toMatchObject({ answered: true, results: [], nothingToShow: true });
+  });
+
   it('rejects empty and over-long questions with a clear error', () => {
     expect(() => engine.answer('   ')).toThrow(QuestionError);
     expect(() => engine.answer('问'.repeat(501))).toThrow(/太长/u);
