@@ -1,0 +1,63 @@
+/**
+ * News bylines as they really come: `□ 郴州日报记者 陈思远 通讯员 黄小蓉`,
+ * `本报讯（记者 李明）…`, `文/图 王芳`, `来源：郴州日报`, and the trailing
+ * `编辑：` / `责任编辑：` / `审核：` lines that are not body text.
+ */
+export interface Byline {
+  source: string | null;
+  author: string | null;
+}
+
+/** Roles that come before people's names in a byline. */
+const ROLE = /(全媒体记者|特约记者|见习记者|实习生|记者|通讯员|摄影|文\s*[/／|｜]\s*图|[文图]\s*[/／|｜:：]|作者\s*[:：]|撰文\s*[:：]?)/u;
+/** Editorial sign-off lines at the end of a news page. */
+const SIGN_OFF = /^[（(【]?\s*(责任编辑|值班编辑|本版编辑|编辑|审核|审校|校对|监制|终审|一审|二审|三审|美编|统筹|策划)\s*[:：|｜]/u;
+const MAX_BYLINE_CHARS = 60;
+
+const names = (s: string) =>
+  s
+    .split(/[\s、，,;；]+/u)
+    .map((n) => n.trim())
+    .filter((n) => n && !ROLE.test(n) && n.length <= 8);
+
+/** A short line at the end of an article naming its editors or reviewers (never a body paragraph). */
+export function isSignOff(line: string): boolean {
+  return [...line].length <= MAX_BYLINE_CHARS && SIGN_OFF.test(line.trim());
+}
+
+/** A line that is a byline: `□ …`, `记者 …`, `文/图 …`, `来源：…`, `作者：…`. */
+export function isByline(line: string): boolean {
+  const t = line.trim();
+  if ([...t].length > MAX_BYLINE_CHARS || /[，。；！？,;!?]/u.test(t)) return false;
+  return /^□/u.test(t) || /^来源\s*[:：]/u.test(t) || new RegExp(`^([^\\s\\p{P}]{0,16})?${ROLE.source}`, 'u').test(t);
+}
+
+/**
+ * Reads a byline into its outlet and people: `□ 郴州日报记者 陈思远 通讯员 黄小蓉`
+ * gives source 郴州日报 and author 陈思远、黄小蓉; `□ 郴州日报·今日郴州客户端全媒体记者 王路莎`
+ * gives 郴州日报 and 王路莎.
+ */
+export function parseByline(line: string): Byline {
+  const body = line.trim().replace(/^□\s*/u, '');
+  const source = /^来源\s*[:：]\s*(.+)$/u.exec(body);
+  if (source) return { source: source[1]!.trim(), author: null };
+  const firstRole = ROLE.exec(body);
+  if (!firstRole) {
+    // No role word: `郴州日报 王路莎`, the last word is the person.
+    const parts = body.split(/\s+/u);
+    const author = parts.length > 1 ? parts.at(-1)! : null;
+    const outlet = parts.length > 1 ? parts.slice(0, -1).join(' ') : body;
+    return { source: outlet.split(/[·・•]/u)[0]!.trim() || null, author };
+  }
+  const outlet = body.slice(0, firstRole.index).split(/[·・•]/u)[0]!.trim().replace(/^本报$/u, '');
+  const people = body.slice(firstRole.index).split(ROLE).flatMap((part) => (ROLE.test(part) ? [] : names(part)));
+  return { source: outlet || null, author: people.length ? people.join('、') : null };
+}
+
+/** `本报讯（记者 李明 通讯员 张华）3月5日，…`: the byline it opens with, and the paragraph without it. */
+export function leadByline(paragraph: string): { byline: Byline; rest: string } | null {
+  const m = /^(本报讯|本报[^\s（(]{1,8}讯|[^\s（(]{2,8}讯)\s*[（(]([^）)]{1,40})[）)]\s*/u.exec(paragraph);
+  if (!m || !ROLE.test(m[2]!)) return null;
+  const people = m[2]!.split(ROLE).flatMap((part) => (ROLE.test(part) ? [] : names(part)));
+  return { byline: { source: null, author: people.length ? people.join('、') : null }, rest: paragraph.slice(m[0].length) };
+}

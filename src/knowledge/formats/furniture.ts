@@ -1,0 +1,70 @@
+/**
+ * Site furniture on Chinese news pages, removed before the article is extracted:
+ * readability's scoring counts characters, and a sidebar of Chinese headlines
+ * (热门新闻) or a long comment thread can outscore a short article.
+ */
+
+/** Elements that are never article text. */
+const NEVER = 'script, style, noscript, template, iframe, object, embed, svg, canvas, form, button, input, select, textarea, nav, aside, footer, header, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="banner"], [aria-hidden="true"], [hidden], .hidden';
+
+/** class/id words of furniture (matched as whole words between - _ and spaces). */
+const FURNITURE_WORDS =
+  'nav|navbar|menu|topbar|top-bar|header|footer|foot|sidebar|side|aside|rightbar|right-side|left-side|hot|hotnews|hot-news|rank|ranking|top10|recommend|recommends|related|relate|relnews|comment|comments|reply|replies|discuss|share|sharebar|share-bar|social|bdshare|jiathis|ad|ads|advert|advertisement|banner|gg|sponsor|promo|breadcrumb|crumb|crumbs|copyright|login|toolbar|tags|tag|pager|pagination|search|qrcode|weixin|wechat|app-download|subscribe|friend-links|links';
+const FURNITURE = new RegExp(`(^|[\\s_-])(${FURNITURE_WORDS})($|[\\s_-]|\\d)`, 'iu');
+/** Article containers whose names contain a furniture word (article-header, content-side…) are kept when they hold the body. */
+const KEEP = /(^|[\s_-])(article|content|main|post|story|body|text|detail)($|[\s_-])/iu;
+
+/** Headings that open a furniture block: the block that holds them goes. */
+const FURNITURE_HEADING = /^(热门|热点|热读|排行|点击排行|推荐|精彩推荐|编辑推荐|相关|相关新闻|相关阅读|延伸阅读|猜你喜欢|最新评论|网友评论|评论|热评|友情链接|图片新闻|专题|往期回顾|更多|今日关注|视频推荐|24小时)/u;
+const MAX_HEADING_CHARS = 12;
+
+const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/gu, '').length;
+
+/** Share of an element's text that is inside links: a list of headlines is nearly all link. */
+export function linkDensity(el: Element): number {
+  const total = textLength(el);
+  if (total === 0) return 0;
+  const linked = [...el.querySelectorAll('a')].reduce((n, a) => n + textLength(a), 0);
+  return linked / total;
+}
+
+/** The element holding most of the page's paragraph text: it is never furniture. */
+function bodyHolder(doc: Document): Element | null {
+  const byParent = new Map<Element, number>();
+  for (const p of doc.querySelectorAll('p')) {
+    const parent = p.parentElement;
+    if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + textLength(p));
+  }
+  return [...byParent.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function remove(el: Element, body: Element | null): void {
+  // Never drop the body text, nor anything that contains it.
+  if (body && (el === body || el.contains(body))) return;
+  el.remove();
+}
+
+/** Removes navigation, sidebars, comments, share bars, ads, footers, captions, scripts and styles, in place. */
+export function removeFurniture(doc: Document): void {
+  let body = bodyHolder(doc);
+  for (const el of [...doc.querySelectorAll(NEVER)]) remove(el, body);
+  body = bodyHolder(doc);
+  for (const el of [...doc.querySelectorAll('[class], [id]')]) {
+    if (!el.isConnected) continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (FURNITURE.test(names) && !(KEEP.test(names) && body && el.contains(body))) remove(el, body);
+  }
+  for (const h of [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6, .title, dt, strong, span, div')]) {
+    if (!h.isConnected || h.children.length > 1) continue;
+    const text = (h.textContent ?? '').trim();
+    if (text.length > MAX_HEADING_CHARS || !FURNITURE_HEADING.test(text)) continue;
+    // The heading's block: its parent, unless that is the whole page.
+    const block = h.parentElement;
+    if (block && block.tagName !== 'BODY' && block.tagName !== 'HTML') remove(block, body);
+  }
+  // Lists of headlines: blocks that are nearly all links, outside the body text.
+  for (const el of [...doc.querySelectorAll('ul, ol, div, section, table')]) {
+    if (el.isConnected && textLength(el) > 0 && linkDensity(el) > 0.6) remove(el, body);
+  }
+  for (const el of [...doc.querySelectorAll('figcaption, figure')]) remove(el, body);
+}

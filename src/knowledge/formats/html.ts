@@ -1,0 +1,79 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { KnowledgeError } from '../errors.js';
+import type { ParsedArticle } from '../parsed.js';
+import { blocksToArticle, tidy, type BlockMeta } from './blocks.js';
+import { removeFurniture } from './furniture.js';
+
+/** The meta tag `npm run import` writes with the page's address. */
+export const SOURCE_URL_META = 'chuchu-source-url';
+/**
+ * readability's default (500) counts characters, and a Chinese character says
+ * as much as a few Latin ones: a 300-character news brief is a whole article.
+ */
+const CHAR_THRESHOLD = 150;
+
+const meta = (doc: Document, ...keys: string[]): string | null => {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[name="${key}" i], meta[property="${key}" i], meta[itemprop="${key}" i]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+};
+
+/** `<title>` ends in the site name: `东江湖…_郴州新闻网` → `东江湖…`. */
+function titleWithoutSite(title: string): string {
+  const parts = title.split(/\s*(?:_|\||｜|-{1,2}|—{1,2}|–)\s*/u).filter(Boolean);
+  return parts.sort((a, b) => b.length - a.length)[0] ?? title;
+}
+
+function pageMeta(doc: Document): BlockMeta {
+  const h1 = tidy(doc.querySelector('article h1, .article h1, h1')?.textContent ?? '');
+  const docTitle = tidy(doc.querySelector('title')?.textContent ?? '');
+  const title = meta(doc, 'og:title', 'twitter:title') ?? (h1 || (docTitle ? titleWithoutSite(docTitle) : null));
+  const timeEl = doc.querySelector('time[datetime]')?.getAttribute('datetime');
+  const url =
+    meta(doc, SOURCE_URL_META) ?? doc.querySelector('link[rel="canonical" i]')?.getAttribute('href')?.trim() ?? meta(doc, 'og:url');
+  return {
+    title: title ? tidy(title) : null,
+    subtitle: null,
+    source: meta(doc, 'og:site_name', 'source', 'publisher'),
+    author: meta(doc, 'author', 'article:author', 'byline'),
+    date: meta(doc, 'article:published_time', 'pubdate', 'publishdate', 'datePublished', 'date') ?? timeEl ?? null,
+    url: url && /^https?:\/\//iu.test(url) ? url : null,
+  } as BlockMeta;
+}
+
+/** The main content element: readability's choice on the cleaned page, or the cleaned body. */
+function mainContent(html: string): Element {
+  const { document } = parseHTML(html);
+  removeFurniture(document);
+  const fallback = document.body ?? document.documentElement;
+  try {
+    const article = new Readability(document.cloneNode(true) as Document, { charThreshold: CHAR_THRESHOLD, keepClasses: true }).parse();
+    if (article?.content) {
+      const picked = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body;
+      // readability can pick one block of a page whose paragraphs sit in several: keep the bigger.
+      if ((picked.textContent ?? '').length >= 0.6 * (fallback.textContent ?? '').length) return picked;
+    }
+  } catch {
+    // A page readability cannot handle still has its cleaned body.
+  }
+  return fallback;
+}
+
+/**
+ * Parses a saved or imported web page into an article: title from og:title or the
+ * article heading (not the site name in `<title>`), author and date from the byline
+ * or `<meta>`, sections from in-article headings, paragraphs from the body; the
+ * site's navigation, sidebars, comments, share bars, ads, footers and captions dropped.
+ */
+export function parseHtml(file: string, html: string): ParsedArticle {
+  const { document } = parseHTML(html);
+  const head = pageMeta(document);
+  const { meta: m, paragraphs } = blocksToArticle(mainContent(html), head);
+  if (!m.title) throw new KnowledgeError(file, 'no title: the page has no og:title, <h1> or <title>');
+  if (paragraphs.length === 0) throw new KnowledgeError(file, 'no article text found on the page (only navigation or links)');
+  return { ...m, title: m.title, paragraphs };
+}
