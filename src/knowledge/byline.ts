@@ -9,16 +9,17 @@ export interface Byline {
 }
 
 /** Roles that come before people's names in a byline. */
-const ROLE = /(全媒体记者|特约记者|见习记者|实习生|记者|通讯员|摄影|文\s*[/／|｜]\s*图|[文图]\s*[/／|｜:：]|作者\s*[:：]|撰文\s*[:：]?)/u;
+const ROLE = /(全媒体记者|全媒體記者|特约记者|特約記者|见习记者|見習記者|实习生|實習生|记者|記者|通讯员|通訊員|摄影|攝影|文\s*[/／|｜]\s*[图圖]|[文图圖]\s*[/／|｜:：]|作者\s*[:：]|撰文\s*[:：]?)/u;
 /** Editorial sign-off lines at the end of a news page. */
-const SIGN_OFF = /^[（(【]?\s*(责任编辑|值班编辑|本版编辑|编辑|审核|审校|校对|监制|终审|一审|二审|三审|美编|统筹|策划)\s*[:：|｜]/u;
+const SIGN_OFF = /^[（(【]?\s*(责任编辑|責任編輯|值班编辑|本版编辑|编辑|編輯|审核|審核|审校|校对|校對|监制|監製|终审|終審|一审|二审|三审|美编|美編|统筹|統籌|策划|策劃)\s*[:：|｜]/u;
 const MAX_BYLINE_CHARS = 60;
 
 const names = (s: string) =>
   s
-    .split(/[\s、，,;；]+/u)
+    .split(/[\s、，,;；/／|｜]+/u)
     .map((n) => n.trim())
-    .filter((n) => n && !ROLE.test(n) && n.length <= 8);
+    .filter((n) => !/(报道|報導|报导|摄|攝|电|電)$/u.test(n))
+    .filter((n) => n && !ROLE.test(n) && n.length <= 8 && /[\p{Script=Han}A-Za-z]/u.test(n));
 
 /** A short line at the end of an article naming its editors or reviewers (never a body paragraph). */
 export function isSignOff(line: string): boolean {
@@ -29,7 +30,7 @@ export function isSignOff(line: string): boolean {
 export function isByline(line: string): boolean {
   const t = line.trim();
   if ([...t].length > MAX_BYLINE_CHARS || /[，。；！？,;!?]/u.test(t)) return false;
-  return /^□/u.test(t) || /^来源\s*[:：]/u.test(t) || new RegExp(`^([^\\s\\p{P}]{0,16})?${ROLE.source}`, 'u').test(t);
+  return /^□/u.test(t) || /^(来源|來源)\s*[:：]/u.test(t) || new RegExp(`^([^\\p{P}]{0,16})?${ROLE.source}`, 'u').test(t);
 }
 
 /**
@@ -39,7 +40,7 @@ export function isByline(line: string): boolean {
  */
 export function parseByline(line: string): Byline {
   const body = line.trim().replace(/^□\s*/u, '');
-  const source = /^来源\s*[:：]\s*(.+)$/u.exec(body);
+  const source = /^(?:来源|來源)\s*[:：]\s*(.+)$/u.exec(body);
   if (source) return { source: source[1]!.trim(), author: null };
   const firstRole = ROLE.exec(body);
   if (!firstRole) {

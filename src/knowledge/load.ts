@@ -2,9 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isFaqFile, isIgnoredName, SYNONYMS_FILE, USER_DICT_FILE } from './files.js';
 import { parseFaqFiles } from './parse-faq.js';
+import { failed, loaded, skipped, type FileReport } from './accounting.js';
 import { KnowledgeError } from '../shared/errors.js';
-import { parseMd } from './parse-md.js';
-import { parseTxt } from './parse-txt.js';
+import { decodeText } from './formats/encoding.js';
+import { parseArticleFile, unsupportedReason } from './formats/index.js';
 import { toPassages } from './passages.js';
 import type { Article, FaqEntry, Passage, UserWord } from './types.js';
 
@@ -22,6 +23,17 @@ export interface Knowledge {
   faq: FaqEntry[];
   /** Files that could not be loaded; the rest loaded. Never swallowed: callers report them. */
   errors: KnowledgeError[];
+  /** Every file in the folder: loaded (with its count), skipped (with why) or failed (with where and why). */
+  files: FileReport[];
+}
+
+const ARTICLE_LIST = '.md .txt .html .docx .pdf';
+
+/** A FAQ file: loaded with its entry count, or failed at its first bad entry (the good entries still load). */
+function faqReport(file: string, faq: { entries: FaqEntry[]; errors: KnowledgeError[] }): FileReport {
+  const count = faq.entries.filter((e) => e.file === file).length;
+  const bad = faq.errors.find((e) => e.file === file);
+  return bad ? { ...failed(bad, 'faq'), count } : loaded(file, 'faq', count);
 }
 
 async function listFiles(dir: string, base = dir): Promise<string[]> {
@@ -36,14 +48,9 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
   return files;
 }
 
-/** Reads a file as UTF-8, refusing bytes that are not (a binary or GBK file would otherwise index as garbage). */
+/** Reads a text file in any encoding decodeText knows (UTF-8, UTF-16 with BOM, GB18030, Big5); undecodable is an error naming it. */
 async function readText(dir: string, file: string): Promise<string> {
-  const bytes = await readFile(path.join(dir, file));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new KnowledgeError(file, 'not valid UTF-8 text (save the file as UTF-8)');
-  }
+  return decodeText(file, await readFile(path.join(dir, file))).text;
 }
 
 /** One item per non-empty, non-comment line, with its line number. */
@@ -90,34 +97,48 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   } catch (err) {
     throw new KnowledgeError(dir, `cannot read the knowledge folder (${(err as Error).message})`);
   }
-  const knowledge: Knowledge = { dir, articles: [], passages: [], userWords: [], synonyms: [], faq: [], errors: [] };
+  const knowledge: Knowledge = { dir, articles: [], passages: [], userWords: [], synonyms: [], faq: [], errors: [], files: [] };
   const faqFiles: Array<{ file: string; content: string }> = [];
+  const fail = (file: string, err: unknown, kind: FileReport['kind']) => {
+    const error = err instanceof KnowledgeError ? err : new KnowledgeError(file, (err as Error).message);
+    const report = failed(error, kind);
+    knowledge.files.push(report);
+    if (report.status === 'failed') knowledge.errors.push(error);
+  };
   for (const file of files) {
     if (isFaqFile(file)) {
       try {
         faqFiles.push({ file, content: await readText(dir, file) });
       } catch (err) {
-        knowledge.errors.push(err instanceof KnowledgeError ? err : new KnowledgeError(file, (err as Error).message));
+        fail(file, err, 'faq');
       }
       continue;
     }
     const name = path.basename(file).toLowerCase();
-    const ext = path.extname(name);
-    if (NOT_ARTICLES.has(name) || (ext !== '.md' && ext !== '.txt')) continue;
+    if (NOT_ARTICLES.has(name)) {
+      if (name === 'readme.md') knowledge.files.push(skipped(file, 'a README: notes for people, not an article'));
+      continue;
+    }
+    const unsupported = unsupportedReason(file);
+    if (unsupported) {
+      knowledge.files.push(skipped(file, unsupported));
+      continue;
+    }
     try {
-      const content = (await readText(dir, file)).replace(/^\ufeff/u, '');
-      const parsed = ext === '.md' ? parseMd(file, content) : parseTxt(file, content);
+      const parsed = await parseArticleFile(file, await readFile(path.join(dir, file)));
       const { article, passages } = toPassages(file, parsed);
       knowledge.articles.push(article);
       knowledge.passages.push(...passages);
+      knowledge.files.push(loaded(file, 'article', parsed.paragraphs.length));
     } catch (err) {
-      knowledge.errors.push(err instanceof KnowledgeError ? err : new KnowledgeError(file, (err as Error).message));
+      fail(file, err, 'article');
     }
   }
   const faq = parseFaqFiles(faqFiles);
   knowledge.faq = faq.entries;
   knowledge.errors.push(...faq.errors);
-  const dict = await readOptional(dir, USER_DICT_FILE).catch((err: KnowledgeError) => (knowledge.errors.push(err), null));
+  knowledge.files.push(...faqFiles.map(({ file }) => faqReport(file, faq)));
+  const dict = await readOptional(dir, USER_DICT_FILE).catch((err: KnowledgeError) => (fail(USER_DICT_FILE, err, 'userdict'), null));
   if (dict) {
     for (const { line, fields } of dataLines(dict)) {
       const word = userWord(fields);
@@ -125,16 +146,23 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       else knowledge.userWords.push(word);
     }
   }
-  const synonyms = await readOptional(dir, SYNONYMS_FILE).catch((err: KnowledgeError) => (knowledge.errors.push(err), null));
+  if (dict !== null && !knowledge.files.some((f) => f.file === USER_DICT_FILE)) {
+    const bad = knowledge.errors.find((e) => e.file === USER_DICT_FILE);
+    knowledge.files.push(bad ? { ...failed(bad, 'userdict'), count: knowledge.userWords.length } : loaded(USER_DICT_FILE, 'userdict', knowledge.userWords.length));
+  }
+  const synonyms = await readOptional(dir, SYNONYMS_FILE).catch((err: KnowledgeError) => (fail(SYNONYMS_FILE, err, 'synonyms'), null));
   if (synonyms) {
     for (const { line, fields } of dataLines(synonyms)) {
       if (fields.length < 2) knowledge.errors.push(new KnowledgeError(SYNONYMS_FILE, 'a synonym group needs at least two words', line));
       else knowledge.synonyms.push(fields);
     }
+    const bad = knowledge.errors.find((e) => e.file === SYNONYMS_FILE);
+    knowledge.files.push(bad ? { ...failed(bad, 'synonyms'), count: knowledge.synonyms.length } : loaded(SYNONYMS_FILE, 'synonyms', knowledge.synonyms.length));
   }
+  knowledge.files.sort((a, b) => a.file.localeCompare(b.file));
   if (knowledge.articles.length === 0) {
-    const why = knowledge.errors.length ? ` (${knowledge.errors.map((e) => e.message).join('; ')})` : '';
-    throw new KnowledgeError(dir, `no usable article (.md or .txt) in the knowledge folder${why}`);
+    const why = knowledge.files.filter((f) => f.status !== 'loaded').map((f) => `${f.file}: ${f.reason}`);
+    throw new KnowledgeError(dir, `no usable article (${ARTICLE_LIST}) in the knowledge folder${why.length ? ` (${why.join('; ')})` : ''}`);
   }
   return knowledge;
 }

@@ -1,3 +1,4 @@
+import { isByline, isSignOff, leadByline, parseByline } from './byline.js';
 import { KnowledgeError } from '../shared/errors.js';
 import { endsSentence } from '../text/sentences.js';
 import type { ParsedArticle } from './parsed.js';
@@ -37,15 +38,7 @@ function toBlocks(content: string): Block[] {
 const charCount = (s: string) => [...s].length;
 const hasPunctuation = (s: string) => /[\p{P}\p{S}]/u.test(s);
 
-/** `□ 郴州日报·今日郴州客户端全媒体记者 王路莎` → source 郴州日报, author 王路莎. */
-export function parseByline(line: string): { source: string | null; author: string | null } {
-  const body = line.replace(/^□\s*/u, '').trim();
-  const parts = body.split(/\s+/u);
-  const author = parts.length > 1 ? parts.at(-1)! : null;
-  const outlet = parts.length > 1 ? parts.slice(0, -1).join(' ') : body;
-  const source = outlet.split(/[·・•]/u)[0]!.trim() || null;
-  return { source, author };
-}
+export { parseByline };
 
 /**
  * Parses an article in the layout of a printed news page: title on the first
@@ -75,10 +68,14 @@ export function parseTxt(file: string, content: string): ParsedArticle {
       article.subtitle = text.replace(/^——\s*/u, '');
       continue;
     }
-    if (article.paragraphs.length === 0 && !open && text.startsWith('□')) {
-      Object.assign(article, parseByline(text));
+    // Bylines before the body (□ …, 记者 …, 文/图 …, 来源：…), editors' sign-off lines anywhere.
+    if (article.paragraphs.length === 0 && !open && isByline(text)) {
+      const b = parseByline(text);
+      article.source ??= b.source;
+      article.author ??= b.author;
       continue;
     }
+    if (isSignOff(text)) continue;
     // A paragraph left open (no sentence-final punctuation) continues here.
     if (open && block.blanksBefore < CAPTION_GAP) {
       open.text += text;
@@ -95,7 +92,9 @@ export function parseTxt(file: string, content: string): ParsedArticle {
       open = null;
       continue;
     }
-    const paragraph = { section, text };
+    const lead = article.paragraphs.length === 0 ? leadByline(text) : null;
+    if (lead) article.author ??= lead.byline.author;
+    const paragraph = { section, text: lead ? lead.rest : text };
     article.paragraphs.push(paragraph);
     open = endsSentence(text) ? null : paragraph;
   }

@@ -2,5 +2,5 @@ import type { Article } from './types.js';
 
 /** What a parser gets out of one file, before passages get ids and numbers. */
 export interface ParsedArticle extends Pick<Article, 'title' | 'subtitle' | 'source' | 'author' | 'date' | 'url'> {
-  paragraphs: Array<{ section: string | null; text: string }>;
+  paragraphs: Array<{ section: string | null; text: string; page?: number }>;
 }

@@ -46,7 +46,7 @@ describe('loadKnowledge', () => {
     expect(k.articles.map((a) => a.title)).toEqual(['好文章']);
     expect(k.errors.map((e) => e.message).sort()).toEqual([
       'bad.md:2: front matter line is not "key: value": "title x"',
-      'binary.txt: not valid UTF-8 text (save the file as UTF-8)',
+      'binary.txt: is cut short: an odd number of bytes for utf-16le (byte order mark)',
     ]);
   });
 

@@ -66,7 +66,7 @@ describe('parseTxt edge cases', () => {
   });
 
   it('splits a byline into source and author', () => {
-    expect(parseByline('□ 新华社记者 张三')).toEqual({ source: '新华社记者', author: '张三' });
+    expect(parseByline('□ 新华社记者 张三')).toEqual({ source: '新华社', author: '张三' });
     expect(parseByline('□ 本报讯')).toEqual({ source: '本报讯', author: null });
   });
 });

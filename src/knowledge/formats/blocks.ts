@@ -20,7 +20,9 @@ const HEADING = /^H[1-6]$/u;
 const BLOCK = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TD', 'TH', 'FIGCAPTION']);
 const CAPTION_CLASS = /(^|[\s_-])(caption|pic-?info|img-?desc|photo-?desc|figcaption|img_?title|pictext|image-?note)($|[\s_-])/iu;
 
-export interface BlockMeta extends Pick<ParsedArticle, 'title' | 'subtitle' | 'source' | 'author' | 'date' | 'url'> {}
+export interface BlockMeta extends Pick<ParsedArticle, 'subtitle' | 'source' | 'author' | 'date' | 'url'> {
+  title: string | null;
+}
 
 interface Walk {
   meta: BlockMeta;
@@ -48,6 +50,13 @@ function addText(w: Walk, raw: string): void {
   }
 }
 
+/** `<p><strong>种得好</strong></p>`: a short bold line alone is how many CMSs set a section heading. */
+function isBoldHeading(p: Element): boolean {
+  const text = tidy(p.textContent ?? '');
+  const bold = p.children.length === 1 && /^(STRONG|B)$/iu.test(p.children[0]!.tagName) ? tidy(p.children[0]!.textContent ?? '') : '';
+  return bold === text && text.length > 0 && [...text].length <= 20 && !/[。！？!?；;，,]$/u.test(text);
+}
+
 function textWithBreaks(el: Element): string {
   for (const br of [...el.querySelectorAll('br')]) br.replaceWith(el.ownerDocument.createTextNode('\n'));
   return el.textContent ?? '';
@@ -65,6 +74,10 @@ function walk(el: Element, w: Walk): void {
       continue;
     }
     const hasBlocks = [...child.children].some((c) => BLOCK.has(c.tagName.toUpperCase()) || HEADING.test(c.tagName.toUpperCase()) || c.tagName.toUpperCase() === 'DIV');
+    if (tag === 'P' && isBoldHeading(child)) {
+      w.section = tidy(child.textContent ?? '');
+      continue;
+    }
     if (BLOCK.has(tag) && !hasBlocks) {
       if (child.querySelector('img') && !/[。！？!?]$/u.test(tidy(child.textContent ?? ''))) continue; // an image with its caption
       addText(w, textWithBreaks(child));

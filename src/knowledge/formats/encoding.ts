@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
-import { KnowledgeError } from '../errors.js';
+import { KnowledgeError } from '../../shared/errors.js';
 
 /** The encodings a newsroom's text files come in; anything else is refused, never guessed into mojibake. */
 const KNOWN = new Map<string, string>([
@@ -50,6 +50,7 @@ function strict(file: string, bytes: Uint8Array, charset: string, how: string): 
       throw new KnowledgeError(file, `declared as UTF-8 (${how}) but is not valid UTF-8: ${REFUSED}`);
     }
   } else {
+    if (charset.startsWith('utf-16') && bytes.byteLength % 2 !== 0) throw new KnowledgeError(file, `is cut short: an odd number of bytes for ${charset} (${how})`);
     text = iconv.decode(Buffer.from(bytes), charset, { stripBOM: true });
     if (text.includes('\ufffd')) throw new KnowledgeError(file, `has bytes that are not valid ${charset} (${how}): ${REFUSED}`);
   }

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { KnowledgeError } from '../errors.js';
+import { KnowledgeError } from '../../shared/errors.js';
 import type { ParsedArticle } from '../parsed.js';
 import { blocksToArticle, tidy, type BlockMeta } from './blocks.js';
 import { removeFurniture } from './furniture.js';
@@ -28,7 +28,22 @@ function titleWithoutSite(title: string): string {
   return parts.sort((a, b) => b.length - a.length)[0] ?? title;
 }
 
+/** The line under a news headline: `来源：南岭晨报　作者：周敏　2026-10-12 09:30`, `記者林雅婷／臺南報導`. */
+function infoLine(doc: Document): Pick<BlockMeta, 'source' | 'author' | 'date'> {
+  const found: Pick<BlockMeta, 'source' | 'author' | 'date'> = { source: null, author: null, date: null };
+  for (const el of doc.querySelectorAll('div, p, span, section')) {
+    const text = tidy(el.textContent ?? '');
+    if (text.length > 120 || el.querySelector('p, div')) continue;
+    found.source ??= /(?:来源|來源)[:：]\s*([^\s|｜　]+?)(?=作者|记者|記者|发布|發布|时间|時間|\d|$)/u.exec(text)?.[1] ?? null;
+    found.author ??= /(?:作者|记者|記者)[:：]?\s*([\p{Script=Han}·]{2,4}?)(?=[／/\s|｜　]|发布|發布|时间|時間|\d|$)/u.exec(text)?.[1] ?? null;
+    const d = /(?:发布|發布|时间|時間|日期)?\D{0,3}(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/u.exec(text);
+    if (d && (found.source || found.author)) found.date ??= `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
+  }
+  return found;
+}
+
 function pageMeta(doc: Document): BlockMeta {
+  const info = infoLine(doc);
   const h1 = tidy(doc.querySelector('article h1, .article h1, h1')?.textContent ?? '');
   const docTitle = tidy(doc.querySelector('title')?.textContent ?? '');
   const title = meta(doc, 'og:title', 'twitter:title') ?? (h1 || (docTitle ? titleWithoutSite(docTitle) : null));
@@ -38,9 +53,9 @@ function pageMeta(doc: Document): BlockMeta {
   return {
     title: title ? tidy(title) : null,
     subtitle: null,
-    source: meta(doc, 'og:site_name', 'source', 'publisher'),
-    author: meta(doc, 'author', 'article:author', 'byline'),
-    date: meta(doc, 'article:published_time', 'pubdate', 'publishdate', 'datePublished', 'date') ?? timeEl ?? null,
+    source: info.source ?? meta(doc, 'og:site_name', 'source', 'publisher'),
+    author: meta(doc, 'author', 'article:author', 'byline') ?? info.author,
+    date: meta(doc, 'article:published_time', 'pubdate', 'publishdate', 'datePublished', 'date') ?? timeEl ?? info.date,
     url: url && /^https?:\/\//iu.test(url) ? url : null,
   } as BlockMeta;
 }

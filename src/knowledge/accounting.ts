@@ -1,0 +1,49 @@
+import type { KnowledgeError } from '../shared/errors.js';
+import { SkippedFile } from './formats/skipped.js';
+
+/** What the loader did with one file of the knowledge folder: every file gets one. */
+export interface FileReport {
+  /** Path relative to the knowledge folder. */
+  file: string;
+  status: 'loaded' | 'skipped' | 'failed';
+  /** What the file is to chuchu. */
+  kind: 'article' | 'faq' | 'userdict' | 'synonyms' | 'other';
+  /** Articles: paragraphs indexed; FAQ files: entries loaded. */
+  count?: number;
+  /** Skipped or failed: why, in words a manager acts on (the first error, when several). */
+  reason?: string;
+  line?: number;
+  /** Failed, but its last good version keeps serving (live reload). */
+  keptPrevious?: boolean;
+}
+
+export function loaded(file: string, kind: FileReport['kind'], count: number): FileReport {
+  return { file, status: 'loaded', kind, count };
+}
+
+export function skipped(file: string, reason: string): FileReport {
+  return { file, status: 'skipped', kind: 'other', reason };
+}
+
+/** A failed file, or a skipped one when the error says it is not an article at all (a scanned PDF). */
+export function failed(error: KnowledgeError, kind: FileReport['kind']): FileReport {
+  if (error instanceof SkippedFile) return { file: error.file, status: 'skipped', kind: 'other', reason: error.reason };
+  return { file: error.file, status: 'failed', kind, reason: error.reason, ...(error.line ? { line: error.line } : {}) };
+}
+
+/** One line per file for logs and terminals: `✓ a.md: 12 段`… in English for logs. */
+export function describeFile(r: FileReport): string {
+  const where = `${r.file}${r.line ? `:${r.line}` : ''}`;
+  if (r.status === 'loaded') return `loaded ${r.file} (${r.count} ${r.kind === 'faq' ? 'entries' : r.kind === 'article' ? 'paragraphs' : 'lines'})`;
+  if (r.status === 'skipped') return `skipped ${r.file}: ${r.reason}`;
+  return `failed ${where}: ${r.reason}${r.keptPrevious ? ' (its last good version keeps serving)' : ''}`;
+}
+
+/** Counts for a summary line. */
+export function tally(files: FileReport[]): { loaded: number; skipped: number; failed: number } {
+  return {
+    loaded: files.filter((f) => f.status === 'loaded').length,
+    skipped: files.filter((f) => f.status === 'skipped').length,
+    failed: files.filter((f) => f.status === 'failed').length,
+  };
+}

@@ -1,0 +1,121 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { isByline, isSignOff, parseByline } from '../byline.js';
+import { KnowledgeError } from '../../shared/errors.js';
+import type { ParsedArticle } from '../parsed.js';
+import { endsSentence } from '../../text/sentences.js';
+import { isCaptionText } from './blocks.js';
+import { dropRunningLines, pageLines, type Line, type TextItemLike } from './pdf-lines.js';
+import { SkippedFile } from './skipped.js';
+
+/** pdf.js needs its CMaps (Chinese fonts' character maps) and standard font data, both shipped in the package. */
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const MAX_PAGES = 500;
+/** A heading is set this much larger than the body text. */
+const HEADING_RATIO = 1.15;
+const MAX_HEADING_CHARS = 30;
+
+/** Metadata titles that name a file or a program, not the article. */
+const JUNK_TITLE = /^(untitled|无标题|microsoft word|document\d*$|.*\.(docx?|pdf|html?|txt)$)/iu;
+
+const mostCommon = (values: number[]) => {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v * 2) / 2, (counts.get(Math.round(v * 2) / 2) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+};
+
+const joinText = (a: string, b: string) => (/[A-Za-z0-9,.;:!?]$/u.test(a) && /^[A-Za-z0-9]/u.test(b) ? `${a} ${b}` : a + b);
+
+/** Joins lines into paragraphs: a paragraph ends at a short line after a sentence end, a wider gap, or an indented next line. */
+function paragraphsOf(lines: Line[], body: number, title: string | null, meta: Omit<ParsedArticle, 'title'> & { title: string | null }): void {
+  const left = Math.min(...lines.filter((l) => Math.abs(l.size - body) < 0.6).map((l) => l.x0));
+  const right = Math.max(...lines.filter((l) => Math.abs(l.size - body) < 0.6).map((l) => l.x1));
+  const gaps = lines.slice(1).map((l, i) => (l.page === lines[i]!.page ? lines[i]!.y - l.y : 0)).filter((g) => g > 0);
+  const spacing = gaps.length ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : body * 1.5;
+  let section: string | null = null;
+  let open: { section: string | null; text: string; page: number } | null = null;
+  let prev: Line | null = null;
+  for (const line of lines) {
+    const text = line.text;
+    if (line.size > body * HEADING_RATIO && [...text].length <= MAX_HEADING_CHARS && !endsSentence(text)) {
+      open = null;
+      prev = line;
+      if (text !== title && meta.paragraphs.length + (section ? 1 : 0) > 0) section = text;
+      else if (text !== title && !meta.title) meta.title = text;
+      else if (text !== title) section = text;
+      continue;
+    }
+    if (meta.paragraphs.length === 0 && !open && isByline(text)) {
+      const b = parseByline(text);
+      meta.source ??= b.source;
+      meta.author ??= b.author;
+      continue;
+    }
+    if (isSignOff(text) || isCaptionText(text) || text === meta.author) continue;
+    if (/^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?$/u.test(text)) {
+      meta.date ??= text;
+      continue;
+    }
+    const continues =
+      open &&
+      prev &&
+      !(endsSentence(prev.text) && prev.x1 < right - 1.5 * body) &&
+      !(line.page === prev.page && prev.y - line.y > spacing * 1.4) &&
+      !(line.x0 > left + 0.8 * body);
+    if (continues && open) open.text = joinText(open.text, text);
+    else {
+      open = { section, text, page: line.page };
+      meta.paragraphs.push(open);
+    }
+    prev = line;
+  }
+}
+
+/**
+ * Parses a text PDF (printed from a browser, exported from a word processor): lines
+ * joined into paragraphs without spaces between Chinese characters, running headers,
+ * footers and page numbers dropped, each paragraph knowing its page. A PDF with no
+ * text layer (a scan) is skipped with that reason.
+ */
+export async function parsePdf(file: string, bytes: Uint8Array): Promise<ParsedArticle> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      cMapUrl: `${pdfjsDir}/cmaps/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${pdfjsDir}/standard_fonts/`,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+  } catch (err) {
+    const why = (err as Error).name === 'PasswordException' ? 'it is password-protected' : (err as Error).message;
+    throw new KnowledgeError(file, `cannot open the PDF (${why})`);
+  }
+  try {
+    if (doc.numPages > MAX_PAGES) throw new KnowledgeError(file, `the PDF has ${doc.numPages} pages; at most ${MAX_PAGES} are read`);
+    const pages: Line[][] = [];
+    const heights: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      heights.push(page.getViewport({ scale: 1 }).height);
+      const content = await page.getTextContent();
+      pages.push(pageLines(content.items.filter((i): i is TextItemLike & (typeof content.items)[number] => 'str' in i), n));
+      page.cleanup();
+    }
+    if (pages.every((p) => p.length === 0)) throw new SkippedFile(file, 'a scanned PDF with no text layer: nothing to index (run OCR on it, or add the original document)');
+    const lines = dropRunningLines(pages, heights).flat();
+    const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as { Title?: string; Author?: string };
+    const metaTitle = info.Title?.trim() && !JUNK_TITLE.test(info.Title.trim()) ? info.Title.trim() : null;
+    const body = mostCommon(lines.flatMap((l) => Array<number>([...l.text].length).fill(l.size)));
+    const meta: Omit<ParsedArticle, 'title'> & { title: string | null } = { title: metaTitle, subtitle: null, source: null, author: info.Author?.trim() || null, date: null, url: null, paragraphs: [] };
+    paragraphsOf(lines, body, metaTitle, meta);
+    if (!meta.title) throw new KnowledgeError(file, 'no title: set the PDF title, or start the document with a heading', 1);
+    if (meta.paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found in the PDF', 1);
+    return { ...meta, title: meta.title };
+  } finally {
+    await doc.destroy();
+  }
+}
