@@ -46,6 +46,7 @@ function toResult(p: Passage, r: Ranked, excerpt: ReturnType<typeof chooseExcerp
     article: p.article,
     section: p.section,
     paragraph: p.paragraph,
+    ...(p.page ? { page: p.page } : {}),
     source: p.source,
     url: p.url,
     score: Math.round(r.score * 1000) / 1000,

@@ -1,13 +1,15 @@
 import type { AnswerResult } from './types.js';
 
-type Place = Pick<AnswerResult, 'article' | 'section' | 'paragraph'>;
+type Place = Pick<AnswerResult, 'article' | 'section' | 'paragraph' | 'page'>;
 
 /**
  * The two parts of every citation: the article title in 《》 (channels may link it to
- * the article) and where in the article: `底气十足 · 第5段`. Channels add markup, never words.
+ * the article) and where in the article: `底气十足 · 第5段` (a PDF's page too: `第3页 第5段`).
+ * Channels add markup, never words.
  */
 export function citationParts(r: Place): { title: string; where: string } {
-  return { title: `《${r.article}》`, where: [r.section, `第${r.paragraph}段`].filter(Boolean).join(' · ') };
+  const paragraph = `${r.page ? `第${r.page}页 ` : ''}第${r.paragraph}段`;
+  return { title: `《${r.article}》`, where: [r.section, paragraph].filter(Boolean).join(' · ') };
 }
 
 /** Where a passage is, for people: `《向南开放看郴州》· 底气十足 · 第5段`. */

@@ -8,6 +8,8 @@ export interface AnswerResult {
   article: string;
   section: string | null;
   paragraph: number;
+  /** The page of a PDF article the paragraph starts on. */
+  page?: number;
   source: string | null;
   url: string | null;
   score: number;

@@ -31,7 +31,7 @@ export function highlightExcerpt(excerpt: string, highlights: ReadonlyArray<read
 }
 
 /** `《标题》· 小节 · 第5段`, the title linked when the article has an http(s) url. */
-export function formatCitation(result: Pick<AnswerResult, 'article' | 'section' | 'paragraph' | 'url'>): string {
+export function formatCitation(result: Pick<AnswerResult, 'article' | 'section' | 'paragraph' | 'page' | 'url'>): string {
   const { title, where } = citationParts(result);
   const url = safeUrl(result.url);
   const linked = url ? `<a href="${escapeAttr(url)}">${escapeHtml(title)}</a>` : escapeHtml(title);

@@ -45,6 +45,7 @@ export function toPassages(file: string, parsed: ParsedArticle): { article: Arti
         article: parsed.title,
         section: p.section,
         paragraph: i + 1,
+        ...(p.page ? { page: p.page } : {}),
         text,
         source: parsed.source,
         author: parsed.author,

@@ -24,6 +24,8 @@ export interface Passage {
   section: string | null;
   /** 1-based paragraph number within the article. */
   paragraph: number;
+  /** The page it starts on, for articles from a PDF. */
+  page?: number;
   /** Original text, untouched, for display. */
   text: string;
   source: string | null;

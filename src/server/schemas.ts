@@ -47,6 +47,7 @@ const answerResult = z.object({
   article: z.string(),
   section: z.string().nullable(),
   paragraph: z.number(),
+  page: z.number().optional(),
   source: z.string().nullable(),
   url: z.string().nullable(),
   score: z.number(),
