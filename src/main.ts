@@ -12,7 +12,7 @@ import { createEngine, deferredEngine, type Engine } from './engine/engine.js';
 import { createLogger } from './logger.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
 import { openRecorder } from './records/sqlite-recorder.js';
-import { logReload } from './reload/log.js';
+import { logFiles, logReload } from './reload/log.js';
 import { createReportSource, servedLookup } from './report/source.js';
 import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
 import { buildApp } from './server/app.js';
@@ -41,7 +41,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
   process.once('exit', () => recorder.close());
   // Handed to the channels now; it answers "still loading" (EngineNotReadyError) until the index is built.
   const served = deferredEngine(() => engine);
-  const reports = createReportSource({ query: recorder.query, lookup: () => servedLookup(served) });
+  const reports = createReportSource({ query: recorder.query, lookup: () => servedLookup(served), files: () => engine?.knowledgeFiles() ?? [] });
   const bot =
     config.bot.kind === 'off'
       ? null
@@ -93,7 +93,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
   // Stopped while the index was building: start nothing more, the shutdown exits.
   if (shutdown.stopping) return;
   const stats = engine.stats();
-  for (const e of engine.knowledgeErrors()) logger.warn({ file: e.file, line: e.line }, `knowledge: ${e.message}`);
+  logFiles(logger, engine.knowledgeFiles(), engine.knowledgeErrors());
   // Edits to the knowledge folder (articles, faq.md, synonyms.txt, userdict.txt) go live without a restart.
   const live = engine;
   watcher = watchKnowledge({

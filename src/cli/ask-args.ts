@@ -13,9 +13,11 @@ export interface AskArgs {
   limit?: number;
   /** The question on the command line; empty: read one question per line from stdin. */
   question: string;
+  /** --files: list what was done with every file of the knowledge folder, and ask nothing. */
+  files: boolean;
 }
 
-export const ASK_USAGE = 'usage: npm run ask -- [--json] [--knowledge DIR] [--limit 1-10] "问题"   (no question: one per line from stdin)';
+export const ASK_USAGE = 'usage: npm run ask -- [--json] [--knowledge DIR] [--limit 1-10] "问题"   (no question: one per line from stdin; --files: every knowledge file and what was done with it)';
 
 /** Reads `ask`'s arguments; throws UsageError for an unknown option or a --limit that is not 1–10. */
 export function parseAskArgs(args: string[], env: Record<string, string | undefined> = {}): AskArgs {
@@ -23,7 +25,7 @@ export function parseAskArgs(args: string[], env: Record<string, string | undefi
   try {
     parsed = parseArgs({
       args,
-      options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' }, limit: { type: 'string' } },
+      options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' }, limit: { type: 'string' }, files: { type: 'boolean', default: false } },
       allowPositionals: true,
     });
   } catch (err) {
@@ -42,5 +44,6 @@ export function parseAskArgs(args: string[], env: Record<string, string | undefi
     knowledgeDir: values.knowledge ?? env.KNOWLEDGE_DIR ?? 'knowledge',
     ...(limit === undefined ? {} : { limit }),
     question: positionals.join(' '),
+    files: values.files,
   };
 }

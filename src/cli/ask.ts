@@ -4,10 +4,13 @@
  *   npm run ask -- --json "问题"                 the answer object as one JSON line
  *   printf '问题一\n问题二\n' | npm run ask        one JSON line per question, in order
  * --knowledge DIR (or KNOWLEDGE_DIR) points at another knowledge folder; --limit N (1-10) results per question.
+ *   npm run ask -- --files                       what was done with every file of the folder
+ * Skipped and failed files are always listed on stderr.
  */
 import { createInterface } from 'node:readline';
 import type { Answer, AskOptions } from '../answer/types.js';
 import { createEngine, type Engine } from '../engine/engine.js';
+import { describeFile } from '../knowledge/accounting.js';
 import { QuestionError } from '../shared/errors.js';
 import { parseAskArgs, UsageError } from './ask-args.js';
 import { formatAnswerForTerminal } from './format.js';
@@ -33,7 +36,13 @@ async function main(): Promise<void> {
   }
   const options: AskOptions = args.limit === undefined ? {} : { limit: args.limit };
   const engine = await createEngine({ knowledgeDir: args.knowledgeDir });
-  for (const e of engine.knowledgeErrors()) console.error(`warning: ${e.message}`);
+  for (const f of engine.knowledgeFiles()) {
+    if (args.files) console.log(describeFile(f));
+    else if (f.status !== 'loaded') console.error(describeFile(f));
+  }
+  // A FAQ file reports its first bad entry above; the others too.
+  for (const e of engine.knowledgeErrors().filter((e, i, all) => all.findIndex((x) => x.file === e.file) !== i)) console.error(`failed ${e.message}`);
+  if (args.files) return;
   if (args.question) {
     const result = ask(engine, args.question, options);
     if (args.json) console.log(JSON.stringify(result));

@@ -17,7 +17,7 @@ import { buildReport } from '../report/build-report.js';
 import { reportCsv } from '../report/format-csv.js';
 import { formatReportText } from '../report/format-text.js';
 import { parseSince, PeriodError } from '../report/since.js';
-import { knowledgeLookup } from '../report/source.js';
+import { knowledgeState } from '../report/source.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,9 +38,9 @@ async function main(): Promise<void> {
   // Read-only: the running bot keeps writing; WAL lets both work at once.
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const lookup = await knowledgeLookup(values.knowledge ?? (process.env.KNOWLEDGE_DIR || 'knowledge'));
+    const { lookup, problems } = await knowledgeState(values.knowledge ?? (process.env.KNOWLEDGE_DIR || 'knowledge'));
     const limit = Math.max(1, Number(values.limit) || 20);
-    const report = buildReport(createSqliteQuery(db), lookup, { since, limit });
+    const report = { ...buildReport(createSqliteQuery(db), lookup, { since, limit }), files: problems };
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReportText(report));
     if (values.csv) {
       mkdirSync(values.csv, { recursive: true });

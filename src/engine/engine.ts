@@ -1,3 +1,4 @@
+import { keepLastGood } from '../knowledge/last-good.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Passage } from '../knowledge/types.js';
 import { EngineNotReadyError, KnowledgeError } from '../shared/errors.js';
@@ -28,7 +29,8 @@ export function engineOver(current: () => Snapshot, reload?: () => Promise<Reloa
     stats,
     exampleQuestions: (count = 3) => current().examples.slice(0, count),
     knowledgeErrors: () => current().errors,
-    reload: reload ?? (async () => ({ ok: true, errors: [], stats: stats() })),
+    knowledgeFiles: () => current().files,
+    reload: reload ?? (async () => ({ ok: true, applied: false, errors: [], files: current().files, stats: stats() })),
   };
 }
 
@@ -38,7 +40,8 @@ export function engineOver(current: () => Snapshot, reload?: () => Promise<Reloa
  * files are listed by `knowledgeErrors()`.
  */
 export async function createEngine(options: SnapshotOptions & { knowledgeDir: string }): Promise<Engine> {
-  let current = buildSnapshot(await loadKnowledge(options.knowledgeDir), options);
+  let knowledge = await loadKnowledge(options.knowledgeDir);
+  let current = buildSnapshot(knowledge, options);
   let pending: Promise<ReloadResult> | null = null;
   const engine: Engine = engineOver(
     () => current,
@@ -46,13 +49,14 @@ export async function createEngine(options: SnapshotOptions & { knowledgeDir: st
       // Concurrent reload requests share one rebuild.
       pending ??= (async (): Promise<ReloadResult> => {
         try {
-          const knowledge = await loadKnowledge(options.knowledgeDir);
-          if (knowledge.errors.length) return { ok: false, errors: knowledge.errors, stats: engine.stats() };
-          current = buildSnapshot(knowledge, options);
-          return { ok: true, errors: [], stats: engine.stats() };
+          // Every good change applies; a file that fails keeps its last good version.
+          const next = keepLastGood(knowledge, await loadKnowledge(options.knowledgeDir));
+          current = buildSnapshot(next, options);
+          knowledge = next;
+          return { ok: next.errors.length === 0, applied: true, errors: next.errors, files: next.files, stats: engine.stats() };
         } catch (err) {
           const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, (err as Error).message)];
-          return { ok: false, errors, stats: engine.stats() };
+          return { ok: false, applied: false, errors, files: [], stats: engine.stats() };
         } finally {
           pending = null;
         }
@@ -81,6 +85,7 @@ export function deferredEngine(get: () => Engine | null): Engine {
     stats: () => ready().stats(),
     exampleQuestions: (n) => ready().exampleQuestions(n),
     knowledgeErrors: () => ready().knowledgeErrors(),
+    knowledgeFiles: () => ready().knowledgeFiles(),
     reload: async () => ready().reload(),
   };
 }

@@ -3,6 +3,7 @@ import { ANSWER_CACHE_SIZE, withAnswerCache } from '../answer/answer-cache.js';
 import { exampleQuestions } from '../answer/examples.js';
 import { settle, type Answer, type AskOptions } from '../answer/types.js';
 import { createFaqComposer } from '../faq/compose.js';
+import type { FileReport } from '../knowledge/accounting.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Article, Passage } from '../knowledge/types.js';
 import { cachedSearchIndex, type IndexCacheOptions } from '../search/index-cache.js';
@@ -24,6 +25,7 @@ export interface Snapshot {
   rank: (question: string, k?: number) => string[];
   builtAt: Date;
   errors: KnowledgeError[];
+  files: FileReport[];
   examples: string[];
 }
 
@@ -41,7 +43,7 @@ function articlePath(passages: Passage[], articles: Article[], synonymGroups: st
 /** A snapshot over passages that are already loaded, articles only (the eval sets and benchmarks use this). */
 export function snapshotFromPassages(passages: Passage[], articles: Article[], synonymGroups: string[][] = [], makeIndex: MakeIndex = createSearchIndex): Snapshot {
   const { index, answer, rank } = articlePath(passages, articles, synonymGroups, makeIndex);
-  return { articles, index, answer: (q, o) => settle(answer(q, o)), rank, builtAt: new Date(), errors: [], examples: [] };
+  return { articles, index, answer: (q, o) => settle(answer(q, o)), rank, builtAt: new Date(), errors: [], files: [], examples: [] };
 }
 
 export interface SnapshotOptions {
@@ -68,6 +70,7 @@ export function buildSnapshot(knowledge: Knowledge, options: SnapshotOptions = {
     rank,
     builtAt: new Date(),
     errors: knowledge.errors,
+    files: knowledge.files,
     examples: exampleQuestions(knowledge.passages, (q) => settle(answer(q, { limit: 1 }))),
   };
 }

@@ -1,4 +1,5 @@
 import type { Answer, AskOptions } from '../answer/types.js';
+import type { FileReport } from '../knowledge/accounting.js';
 import type { Article, Passage } from '../knowledge/types.js';
 import type { KnowledgeError } from '../shared/errors.js';
 
@@ -10,10 +11,14 @@ export interface KnowledgeStats {
 }
 
 export interface ReloadResult {
-  /** True when the new index replaced the old one. */
+  /** True when the reload applied and every file loaded. */
   ok: boolean;
-  /** Problems in the knowledge folder; when there are any, the old index keeps serving. */
+  /** True when the new knowledge replaced the old (good changes apply even when some files fail). */
+  applied: boolean;
+  /** Problems in the knowledge folder; a failed file keeps serving its last good version. */
   errors: KnowledgeError[];
+  /** Every file: loaded, skipped or failed (empty when the folder could not be read at all). */
+  files: FileReport[];
   stats: KnowledgeStats;
 }
 
@@ -33,10 +38,12 @@ export interface Engine {
   exampleQuestions(count?: number): string[];
   /** Problems found in the knowledge folder at the last (re)load; the rest loaded. */
   knowledgeErrors(): KnowledgeError[];
+  /** What the last (re)load did with every file of the folder: loaded, skipped or failed. */
+  knowledgeFiles(): FileReport[];
   /**
    * Re-reads the knowledge folder and builds a new snapshot beside the old one,
    * then swaps it in one step: questions in flight finish on the old one.
-   * Any error in the folder leaves the old snapshot serving.
+   * Every good change applies; a file that fails keeps serving its last good version.
    */
   reload(): Promise<ReloadResult>;
 }

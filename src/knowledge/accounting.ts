@@ -31,10 +31,12 @@ export function failed(error: KnowledgeError, kind: FileReport['kind']): FileRep
   return { file: error.file, status: 'failed', kind, reason: error.reason, ...(error.line ? { line: error.line } : {}) };
 }
 
-/** One line per file for logs and terminals: `✓ a.md: 12 段`… in English for logs. */
+const UNITS: Record<FileReport['kind'], string> = { article: 'paragraphs', faq: 'entries', synonyms: 'groups', userdict: 'words', other: 'items' };
+
+/** One line per file, for logs and terminals: `loaded a.md (12 paragraphs)`, `skipped b.doc: …`, `failed c.md:3: …`. */
 export function describeFile(r: FileReport): string {
   const where = `${r.file}${r.line ? `:${r.line}` : ''}`;
-  if (r.status === 'loaded') return `loaded ${r.file} (${r.count} ${r.kind === 'faq' ? 'entries' : r.kind === 'article' ? 'paragraphs' : 'lines'})`;
+  if (r.status === 'loaded') return `loaded ${r.file} (${r.count} ${UNITS[r.kind]})`;
   if (r.status === 'skipped') return `skipped ${r.file}: ${r.reason}`;
   return `failed ${where}: ${r.reason}${r.keptPrevious ? ' (its last good version keeps serving)' : ''}`;
 }

@@ -1,4 +1,5 @@
 import { place } from '../answer/cite.js';
+import type { FileReport } from '../knowledge/accounting.js';
 import type { DislikedAnswer, Report } from './types.js';
 
 const CHANNEL_NAMES: Record<string, string> = { telegram: 'Telegram', web: '网页', cli: '命令行', all: '合计' };
@@ -9,6 +10,18 @@ const day = (iso: string) => iso.slice(0, 10);
 export function placeOf(row: DislikedAnswer): string {
   if (!row.article) return `段落 ${row.passageId}（知识库中已没有这段）`;
   return place({ article: row.article, section: row.section ?? null, paragraph: row.paragraph ?? 0 });
+}
+
+/** Knowledge files that were skipped or failed, each with why (the reasons are the loader's, in English). */
+export function filesText(files: FileReport[]): string[] {
+  const out = ['■ 知识库里跳过或出错的文件'];
+  if (files.length === 0) out.push('  没有：每个文件都已读入。');
+  for (const f of files) {
+    const where = `${f.file}${f.line ? `:${f.line}` : ''}`;
+    const kept = f.keptPrevious ? '（仍在使用它上一次的正确版本）' : '';
+    out.push(`  ${f.status === 'skipped' ? '跳过' : '出错'}  ${where}：${f.reason ?? ''}${kept}`);
+  }
+  return out;
 }
 
 /** The report as plain text for a terminal (Chinese, like every manager-facing text). */
@@ -40,5 +53,6 @@ export function formatReportText(report: Report): string {
   out.push('', '■ 引用最多的文章');
   if (report.articles.length === 0) out.push('  没有。');
   report.articles.forEach((a, i) => out.push(`  ${i + 1}. 《${a.article}》  回答 ${a.answers} 次，用到 ${a.passages} 个段落`));
+  if (report.files) out.push('', ...filesText(report.files));
   return out.join('\n');
 }

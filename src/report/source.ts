@@ -1,3 +1,4 @@
+import type { FileReport } from '../knowledge/accounting.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Passage } from '../knowledge/types.js';
 import { EngineNotReadyError } from '../shared/errors.js';
@@ -32,12 +33,21 @@ export function servedLookup(engine: { passage(id: string): Passage | null }): P
  * serves nothing). A folder that cannot be read gives an empty lookup: the report still shows passage ids.
  */
 export async function knowledgeLookup(knowledgeDir: string): Promise<PassageLookup> {
+  return (await knowledgeState(knowledgeDir)).lookup;
+}
+
+/** The lookup and the files of the folder that were skipped or failed (for the report's list of them). */
+export async function knowledgeState(knowledgeDir: string): Promise<{ lookup: PassageLookup; problems: FileReport[] }> {
   try {
-    return passageLookup((await loadKnowledge(knowledgeDir)).passages);
-  } catch {
-    return () => null;
+    const knowledge = await loadKnowledge(knowledgeDir);
+    return { lookup: passageLookup(knowledge.passages), problems: problemFiles(knowledge.files) };
+  } catch (err) {
+    return { lookup: () => null, problems: [{ file: knowledgeDir, status: 'failed', kind: 'other', reason: (err as Error).message }] };
   }
 }
+
+/** The files a manager has to look at: skipped and failed ones. */
+export const problemFiles = (files: FileReport[]) => files.filter((f) => f.status !== 'loaded');
 
 /**
  * Reports for the bot and the admin route.
@@ -46,8 +56,16 @@ export async function knowledgeLookup(knowledgeDir: string): Promise<PassageLook
  * const reports = createReportSource({ query: store.query, lookup: () => servedLookup(engine) });
  * const report = await reports.report({ since: parseSince('7d') });
  */
-export function createReportSource(deps: { query: RecordsQuery; lookup: () => Promise<PassageLookup> | PassageLookup }): ReportSource {
+export function createReportSource(deps: {
+  query: RecordsQuery;
+  lookup: () => Promise<PassageLookup> | PassageLookup;
+  /** The knowledge folder's files; the report lists the skipped and failed ones. */
+  files?: () => FileReport[];
+}): ReportSource {
   return {
-    report: async ({ since, limit }) => buildReport(deps.query, await deps.lookup(), { since, ...(limit ? { limit } : {}) }),
+    report: async ({ since, limit }) => {
+      const report = buildReport(deps.query, await deps.lookup(), { since, ...(limit ? { limit } : {}) });
+      return deps.files ? { ...report, files: problemFiles(deps.files()) } : report;
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { FileReport } from '../knowledge/accounting.js';
 import type { Channel } from '../records/recorder.js';
 
 /** Asked and answered in one channel (or `all`) over the report's period. */
@@ -56,6 +57,8 @@ export interface Report {
   declined: DeclinedGroup[];
   disliked: DislikedAnswer[];
   articles: ArticleUse[];
+  /** Knowledge files skipped (with why) or failed (with where and why), when the source knows them. */
+  files?: FileReport[];
 }
 
 export interface ReportOptions {

@@ -69,7 +69,8 @@ describe('admin commands in Telegram', () => {
     writeFileSync(path.join(knowledgeDir, 'synonyms.txt'), '东江湖 东江\n孤单\n');
     try {
       await t.bot.handleUpdate(message('/reload'));
-      expect(sent()[1]).toContain('重新加载失败，仍在使用原来的知识库');
+      expect(sent()[1]).toContain('⚠️ 知识库已重新加载');
+      expect(sent()[1]).toContain('出错的文件');
       expect(sent()[1]).toContain('<code>synonyms.txt:2</code>');
     } finally {
       cpSync(path.join(KNOWLEDGE_DIR, 'synonyms.txt'), path.join(knowledgeDir, 'synonyms.txt'));

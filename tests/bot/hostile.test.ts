@@ -96,7 +96,8 @@ describe('a reply longer than 4,096 characters', () => {
     stats: () => ({ articles: 1, passages: 4, indexBuiltAt: new Date(0).toISOString() }),
     exampleQuestions: () => [],
     knowledgeErrors: () => [],
-    reload: async () => ({ ok: true, errors: [], stats: longEngine.stats() }),
+    knowledgeFiles: () => [],
+    reload: async () => ({ ok: true, applied: true, errors: [], files: [], stats: longEngine.stats() }),
   };
 
   it('is split into valid messages under the limit, buttons on the last', async () => {

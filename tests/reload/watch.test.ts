@@ -5,7 +5,7 @@ import { createEngine, type ReloadResult } from '../../src/engine/engine.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../../src/reload/watch.js';
 import { copyKnowledge, waitFor } from './helpers.js';
 
-const OK: ReloadResult = { ok: true, errors: [], stats: { articles: 1, passages: 1, indexBuiltAt: '' } };
+const OK: ReloadResult = { ok: true, applied: true, errors: [], files: [], stats: { articles: 1, passages: 1, indexBuiltAt: '' } };
 let watcher: KnowledgeWatcher | null = null;
 const cleanups: Array<() => void> = [];
 afterEach(() => {

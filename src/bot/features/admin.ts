@@ -14,6 +14,8 @@ import type { BotServices } from '../types.js';
 const UNANSWERED_TOP = 10;
 const CHANNEL_NAMES: Record<string, string> = { telegram: 'Telegram', web: '网页', cli: '命令行' };
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** Files listed in a /reload or /stats reply; the rest are counted (the log has them all). */
+const RELOAD_LIST_MAX = 15;
 
 /** /stats: counts by channel, the top 👎 and articles, and the index. */
 export function statsHtml(period: string, report: Report | null, stats: ReturnType<Engine['stats']>): string {
@@ -34,6 +36,11 @@ export function statsHtml(period: string, report: Report | null, stats: ReturnTy
     lines.push('（没有记录可查）', '');
   }
   lines.push('<b>知识库</b>', `文章：${stats.articles} · 段落：${stats.passages}`, `索引时间：${escapeHtml(stats.indexBuiltAt)}`);
+  const problems = report?.files ?? [];
+  if (problems.length) {
+    lines.push(`跳过或出错的文件 ${problems.length} 个：`);
+    for (const f of problems.slice(0, RELOAD_LIST_MAX)) lines.push(`• ${f.status === 'skipped' ? '跳过' : '出错'} <code>${escapeHtml(f.file)}${f.line ? `:${f.line}` : ''}</code> ${escapeHtml(f.reason ?? '')}`);
+  }
   return lines.join('\n');
 }
 
@@ -51,12 +58,25 @@ export function unansweredHtml(period: string, report: Report): string {
   return lines.join('\n');
 }
 
-/** /reload: the result, each error with its file and line. */
+const listed = (lines: string[]) =>
+  lines.length > RELOAD_LIST_MAX ? [...lines.slice(0, RELOAD_LIST_MAX), `……还有 ${lines.length - RELOAD_LIST_MAX} 个`] : lines;
+
+/** /reload: the counts, each failed file with its line (and whether its last good version still serves), each skipped file with why. */
 export function reloadHtml(result: ReloadResult): string {
   const { articles, passages } = result.stats;
-  if (result.ok) return `✅ 知识库已重新加载：文章 ${articles} 篇，段落 ${passages} 个。`;
-  const errors = result.errors.map((e) => `• <code>${escapeHtml(e.file)}${e.line ? `:${e.line}` : ''}</code> ${escapeHtml(e.reason)}`);
-  return [`⚠️ 重新加载失败，仍在使用原来的知识库（文章 ${articles} 篇，段落 ${passages} 个）。请修改：`, ...errors].join('\n');
+  const errorLines = listed(
+    result.errors.map((e) => {
+      const kept = result.files.find((f) => f.file === e.file)?.keptPrevious ? '（仍在使用它上一次的正确版本）' : '';
+      return `• <code>${escapeHtml(e.file)}${e.line ? `:${e.line}` : ''}</code> ${escapeHtml(e.reason)}${kept}`;
+    }),
+  );
+  if (!result.applied) return [`⚠️ 重新加载失败，仍在使用原来的知识库（文章 ${articles} 篇，段落 ${passages} 个）。请修改：`, ...errorLines].join('\n');
+  const skippedLines = listed(result.files.filter((f) => f.status === 'skipped').map((f) => `• <code>${escapeHtml(f.file)}</code> ${escapeHtml(f.reason ?? '')}`));
+  const loadedFiles = result.files.filter((f) => f.status === 'loaded').length;
+  const lines = [`${result.ok ? '✅' : '⚠️'} 知识库已重新加载：文章 ${articles} 篇，段落 ${passages} 个，读入文件 ${loadedFiles} 个。`];
+  if (errorLines.length) lines.push('', `<b>出错的文件</b>（其余改动已生效）。请修改：`, ...errorLines);
+  if (skippedLines.length) lines.push('', '<b>跳过的文件</b>：', ...skippedLines);
+  return lines.join('\n');
 }
 
 /**

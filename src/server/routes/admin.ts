@@ -28,11 +28,13 @@ export function tokenMatches(header: string | undefined, token: string): boolean
   return timingSafeEqual(digest(given), digest(token)) && given.length > 0;
 }
 
-/** The reload result for a manager: each error with its file and line. */
+/** The reload result for a manager: each error with its file and line, and every file loaded, skipped or failed. */
 export function reloadBody(result: ReloadResult) {
   return {
     ok: result.ok,
+    applied: result.applied,
     errors: result.errors.map((e) => ({ file: e.file, line: e.line ?? null, message: e.reason })),
+    files: result.files,
     stats: result.stats,
   };
 }
@@ -69,7 +71,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app,
   app.post('/api/admin/reload', async (request, reply) => {
     const result = await engine.reload();
     request.log.info({ ok: result.ok, errors: result.errors.length, ...result.stats }, 'admin: knowledge reload');
-    // 422 when the new knowledge has errors (the old index keeps serving), so `curl -f` notices.
+    // 422 when files failed (good changes applied, failed files keep their last good version), so `curl -f` notices.
     return reply.code(result.ok ? 200 : 422).send(reloadBody(result));
   });
 };
