@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../src/knowledge/formats/encoding.js';
+import { parseArticleFile } from '../../src/knowledge/formats/index.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { FIXTURES, folderOf, furnitureQuestions } from '../helpers/format-quality.js';
+
+const produced = (name: string) => readFileSync(path.join(FIXTURES, 'produced', name));
+const parse = (name: string) => parseArticleFile(name, produced(name));
+const texts = (a: Awaited<ReturnType<typeof parse>>) => a.paragraphs.map((p) => p.text);
+
+describe('formats made by real producers', () => {
+  it('a GBK news page: the article only, title from og:title, byline and date from the page, bold lines as sections', async () => {
+    const a = await parse('youcha-gbk.html');
+    expect(a).toMatchObject({ title: '桂阳油茶从一颗果子长成一条产业链', source: '南岭晨报', author: '周敏', date: '2026-10-12' });
+    expect([...new Set(a.paragraphs.map((p) => p.section))]).toEqual(['种得好', '卖得远', '富了乡亲']);
+    expect(a.paragraphs).toHaveLength(8);
+    const all = texts(a).join('\n');
+    for (const junk of ['首页', '热门新闻', '分享到', '招商热线', '网友评论', '版权所有', '责任编辑', '图为', 'siteConfig', '广告', '发表评论']) expect(all).not.toContain(junk);
+  });
+
+  it('a Big5 page: title from the heading (not the site name in <title>), author from 記者…／臺南報導, sign-off dropped', async () => {
+    const a = await parse('zhubian-big5.html');
+    expect(a).toMatchObject({ title: '臺南老街竹編工坊吸引年輕人回流', source: '府城日報', author: '林雅婷', date: '2026-09-03' });
+    expect(a.paragraphs).toHaveLength(8);
+    expect(a.paragraphs[0]!.section).toBe('老手藝新面孔');
+    const all = texts(a).join('\n');
+    for (const junk of ['熱門點閱', '讀者留言', '分享到', '編輯：', '標籤', '版權所有', '杯墊，一堂課']) expect(all).not.toContain(junk);
+  });
+
+  it('a .docx from pandoc: title and author from the document properties, headings as sections', async () => {
+    const a = await parse('shuidian.docx');
+    expect(a).toMatchObject({ title: '资兴市完成四十座小水电站生态改造', author: '何晓东' });
+    expect([...new Set(a.paragraphs.map((p) => p.section))]).toEqual(['改造缘起', '主要做法', '改造成效']);
+    expect(a.paragraphs).toHaveLength(8);
+  });
+
+  it.each(['shuidian-writer.pdf', 'wenquan-chromium.pdf'])('%s: lines joined without spaces, running header and page numbers dropped, pages known', async (name) => {
+    const a = await parse(name);
+    const clean = readFileSync(path.join(FIXTURES, 'clean', name.startsWith('shuidian') ? 'shuidian.md' : 'wenquan.md'), 'utf8');
+    const cleanParagraphs = clean.split(/\n\s*\n/u).filter((b) => !b.startsWith('---') && !b.startsWith('## ') && b.trim());
+    // Every paragraph comes out whole, exactly as written.
+    expect(texts(a)).toEqual(cleanParagraphs.map((p) => p.trim()));
+    expect(a.paragraphs.every((p) => typeof p.page === 'number')).toBe(true);
+  });
+
+  it('a Chromium print spanning two pages cites page 2 for the paragraphs on it', async () => {
+    const a = await parse('wenquan-chromium.pdf');
+    expect(a).toMatchObject({ title: '汝城温泉小镇冬季客流创新高', source: '湘南旅游周刊', author: '邝丽君' });
+    expect(new Set(a.paragraphs.map((p) => p.page))).toEqual(new Set([1, 2]));
+  });
+
+  it('a GBK .txt in the news layout: 记者 and 通讯员 read right, sign-off lines and the caption are not paragraphs', async () => {
+    const a = await parse('qicheng-gbk.txt');
+    expect(a).toMatchObject({ title: '宜章脐橙搭上电商快车', source: '郴州日报', author: '陈思远、黄小蓉' });
+    expect(texts(a).join('\n')).not.toMatch(/编辑：|审核：|图为/u);
+    expect(a.paragraphs).toHaveLength(6);
+  });
+
+  it('nothing from the furniture is in any passage', async () => {
+    const k = await loadKnowledge(folderOf([{ from: 'produced', name: 'youcha-gbk.html' }, { from: 'produced', name: 'zhubian-big5.html' }]));
+    const all = k.passages.map((p) => p.text).join('\n');
+    for (const q of furnitureQuestions()) expect(all).not.toContain(q.answer);
+  });
+});
+
+describe('encodings and accounting', () => {
+  it('decodes UTF-8 with a BOM, UTF-16 with a BOM, GBK and Big5; refuses what it cannot tell, naming the file', () => {
+    const text = '东江湖的水质常年可达直接饮用标准，游客可以乘船游览小东江。';
+    const trad = '臺南市文化局表示，明年將在新美街設立工藝街區，補助老屋修繕費用的一半。';
+    expect(decodeText('a.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])).text).toBe(text);
+    expect(decodeText('a.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({ text, charset: 'utf-16le' });
+    expect(decodeText('a.txt', iconv.encode(text, 'gbk'))).toEqual({ text, charset: 'gb18030' });
+    expect(decodeText('a.txt', iconv.encode(trad, 'big5'))).toEqual({ text: trad, charset: 'big5' });
+    // Too short to detect: refused, unless a header or <meta> says what it is.
+    const short = iconv.encode('渡口', 'gbk');
+    expect(() => decodeText('short.txt', short)).toThrow(/^short\.txt: not text in a known encoding/u);
+    expect(decodeText('short.txt', short, { header: 'GBK' }).text).toBe('渡口');
+    const html = Buffer.concat([Buffer.from('<meta charset="big5"><p>'), iconv.encode('渡口', 'big5')]);
+    expect(decodeText('p.html', html, { html: true }).text).toContain('渡口');
+    expect(() => decodeText('p.html', Buffer.from([0xff, 0xff, 0xff, 0x00]), { html: true })).toThrow(/p\.html/u);
+  });
+
+  it('accounts for every file: loaded with paragraphs, skipped with why (a scan, an old .doc, an image), failed with where', async () => {
+    const dir = folderOf([
+      { from: 'produced', name: 'youcha-gbk.html' },
+      { from: 'produced', name: 'wenquan-chromium.pdf' },
+      { from: 'produced', name: 'no-text-layer.pdf' },
+    ]);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    writeFileSync(path.join(dir, 'broken.docx'), 'not a zip');
+    writeFileSync(path.join(dir, 'README.md'), '# notes\n\nfor people\n');
+    const k = await loadKnowledge(dir);
+    expect(k.files.map((f) => [f.file, f.status, f.count ?? f.reason])).toEqual([
+      ['broken.docx', 'failed', expect.stringMatching(/not a Word \.docx file/u)],
+      ['no-text-layer.pdf', 'skipped', expect.stringMatching(/scanned PDF with no text layer/u)],
+      ['old.doc', 'skipped', expect.stringMatching(/save it as \.docx/u)],
+      ['README.md', 'skipped', expect.stringMatching(/README/u)],
+      ['wenquan-chromium.pdf', 'loaded', 11],
+      ['youcha-gbk.html', 'loaded', 8],
+    ]);
+    expect(k.errors.map((e) => e.file)).toEqual(['broken.docx']);
+  });
+});
