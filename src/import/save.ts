@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KnowledgeError } from '../knowledge/errors.js';
+import { KnowledgeError } from '../shared/errors.js';
 import { decodeText } from '../knowledge/formats/encoding.js';
 import { SOURCE_URL_META } from '../knowledge/formats/html.js';
 import { parseArticleFile, unsupportedReason } from '../knowledge/formats/index.js';

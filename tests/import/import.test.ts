@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import.js';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { FIXTURES, folderOf, hit, questions } from '../helpers/format-quality.js';
 
 // The GBK news page with its <meta charset> removed: only the HTTP header says GBK.

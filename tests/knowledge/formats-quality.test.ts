@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { folderOf, FORMATS, furnitureQuestions, measure } from '../helpers/format-quality.js';
 
 it('questions are answered through every format about as well as through the clean .md (≥ 95% overall, ≥ 85% per format)', async () => {
