@@ -26,6 +26,17 @@ export function isSignOff(line: string): boolean {
   return [...line].length <= MAX_BYLINE_CHARS && SIGN_OFF.test(line.trim());
 }
 
+/**
+ * The line under a headline with the date, outlet and reporter in any order
+ * (`2026-07-01 10:20 南方新聞網 記者陳志明／高雄報導`, `发布时间：… 来源：…`): not body text.
+ */
+export function isInfoLine(line: string): boolean {
+  const t = line.trim();
+  if ([...t].length > 80 || /[，。；！？]/u.test(t)) return false;
+  const dated = /\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}/u.test(t);
+  return (dated && (ROLE.test(t) || /来源|來源|发布|發布|时间|時間|浏览|瀏覽|阅读|閱讀/u.test(t))) || /^(发布时间|發布時間|时间|時間)[:：]/u.test(t);
+}
+
 /** A line that is a byline: `□ …`, `记者 …`, `文/图 …`, `来源：…`, `作者：…`. */
 export function isByline(line: string): boolean {
   const t = line.trim();

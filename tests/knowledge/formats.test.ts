@@ -59,6 +59,16 @@ describe('formats made by real producers', () => {
     expect(a.paragraphs).toHaveLength(6);
   });
 
+  it('a page in another layout: 最新文章, 即時新聞, 人氣排行 and 網友留言 blocks, the info line and the inline ad are not text', async () => {
+    const a = await parseArticleFile('kaohsiung.html', readFileSync(path.join(FIXTURES, 'pages', 'kaohsiung-utf8.html')));
+    expect(a).toMatchObject({ title: '高雄港新碼頭啟用', author: '陳志明', date: '2026-07-01' });
+    expect(texts(a)).toEqual([
+      expect.stringMatching(/^高雄港第七貨櫃中心今天正式啟用/u),
+      expect.stringMatching(/^港務公司表示/u),
+      expect.stringMatching(/^第七貨櫃中心總投資/u),
+    ]);
+  });
+
   it('nothing from the furniture is in any passage', async () => {
     const k = await loadKnowledge(folderOf([{ from: 'produced', name: 'youcha-gbk.html' }, { from: 'produced', name: 'zhubian-big5.html' }]));
     const all = k.passages.map((p) => p.text).join('\n');

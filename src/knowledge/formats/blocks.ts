@@ -1,4 +1,4 @@
-import { isByline, isSignOff, leadByline, parseByline } from '../byline.js';
+import { isByline, isInfoLine, isSignOff, leadByline, parseByline } from '../byline.js';
 import type { ParsedArticle } from '../parsed.js';
 
 /** A CJK character or full-width punctuation: no space belongs next to it. */
@@ -34,6 +34,11 @@ function addText(w: Walk, raw: string): void {
   for (const line of raw.split(/\n+/u)) {
     let text = tidy(line);
     if (!text || !/[\p{L}\p{N}]/u.test(text) || isSignOff(text)) continue;
+    if (w.paragraphs.length === 0 && !isByline(text) && isInfoLine(text)) {
+      const b = parseByline(text.replace(/^.*?(?=(全媒体|特约|本报)?(记者|記者))/u, ''));
+      w.meta.author ??= b.author;
+      continue;
+    }
     if (isByline(text) && w.paragraphs.length === 0) {
       const b = parseByline(text);
       w.meta.source ??= b.source;
@@ -62,28 +67,47 @@ function textWithBreaks(el: Element): string {
   return el.textContent ?? '';
 }
 
-function walk(el: Element, w: Walk): void {
-  for (const child of [...el.children]) {
-    const tag = child.tagName.toUpperCase();
-    if (tag === 'FIGCAPTION' || CAPTION_CLASS.test(child.getAttribute('class') ?? '')) continue;
-    if (HEADING.test(tag)) {
-      const text = tidy(child.textContent ?? '');
-      if (!text || text === w.meta.title) continue;
-      if (w.paragraphs.length === 0 && !w.meta.title) w.meta.title = text;
-      else w.section = text;
-      continue;
-    }
-    const hasBlocks = [...child.children].some((c) => BLOCK.has(c.tagName.toUpperCase()) || HEADING.test(c.tagName.toUpperCase()) || c.tagName.toUpperCase() === 'DIV');
-    if (tag === 'P' && isBoldHeading(child)) {
-      w.section = tidy(child.textContent ?? '');
-      continue;
-    }
-    if (BLOCK.has(tag) && !hasBlocks) {
-      if (child.querySelector('img') && !/[。！？!?]$/u.test(tidy(child.textContent ?? ''))) continue; // an image with its caption
-      addText(w, textWithBreaks(child));
-    } else if (child.children.length > 0) walk(child, w);
-    else addText(w, child.textContent ?? '');
+/** Elements that sit inside a line of text: their text belongs to the paragraph around them. */
+const INLINE = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'U', 'FONT', 'SUB', 'SUP', 'SMALL', 'BIG', 'MARK', 'CODE', 'ABBR', 'CITE', 'Q', 'TIME', 'BR', 'WBR', 'S', 'DEL', 'INS']);
+
+function element(w: Walk, child: Element): void {
+  const tag = child.tagName.toUpperCase();
+  if (tag === 'FIGCAPTION' || CAPTION_CLASS.test(child.getAttribute('class') ?? '')) return;
+  if (HEADING.test(tag)) {
+    const text = tidy(child.textContent ?? '');
+    if (!text || text === w.meta.title) return;
+    if (w.paragraphs.length === 0 && !w.meta.title) w.meta.title = text;
+    else w.section = text;
+    return;
   }
+  if (tag === 'P' && isBoldHeading(child)) {
+    w.section = tidy(child.textContent ?? '');
+    return;
+  }
+  const hasBlocks = [...child.children].some((c) => !INLINE.has(c.tagName.toUpperCase()));
+  if (BLOCK.has(tag) && !hasBlocks) {
+    if (child.querySelector('img') && !/[。！？!?]$/u.test(tidy(child.textContent ?? ''))) return; // an image with its caption
+    addText(w, textWithBreaks(child));
+  } else walk(child, w);
+}
+
+/** Walks a container: block children one by one, runs of text and inline elements between them as paragraphs (`<div>text<br>text</div>`). */
+function walk(el: Element, w: Walk): void {
+  let run = '';
+  const flush = () => {
+    if (run.trim()) addText(w, run);
+    run = '';
+  };
+  for (const node of [...el.childNodes]) {
+    if (node.nodeType === 3) run += node.textContent ?? '';
+    else if (node.nodeType !== 1) continue;
+    else if (INLINE.has((node as Element).tagName.toUpperCase())) run += (node as Element).tagName.toUpperCase() === 'BR' ? '\n' : textWithBreaks(node as Element);
+    else {
+      flush();
+      element(w, node as Element);
+    }
+  }
+  flush();
 }
 
 /**

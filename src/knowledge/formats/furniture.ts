@@ -1,3 +1,5 @@
+import { normalize } from '../../text/normalize.js';
+
 /**
  * Site furniture on Chinese news pages, removed before the article is extracted:
  * readability's scoring counts characters, and a sidebar of Chinese headlines
@@ -15,7 +17,8 @@ const FURNITURE = new RegExp(`(^|[\\s_-])(${FURNITURE_WORDS})($|[\\s_-]|\\d)`, '
 const KEEP = /(^|[\s_-])(article|content|main|post|story|body|text|detail)($|[\s_-])/iu;
 
 /** Headings that open a furniture block: the block that holds them goes. */
-const FURNITURE_HEADING = /^(热门|热点|热读|排行|点击排行|推荐|精彩推荐|编辑推荐|相关|相关新闻|相关阅读|延伸阅读|猜你喜欢|最新评论|网友评论|评论|热评|友情链接|图片新闻|专题|往期回顾|更多|今日关注|视频推荐|24小时)/u;
+/** Matched on the heading normalized to Simplified (熱門點閱 → 热门点阅). */
+const FURNITURE_HEADING = /^(热门|热点|热读|热搜|人气|排行|点击排行|阅读排行|推荐|精彩推荐|编辑推荐|为你推荐|相关|延伸阅读|猜你喜欢|你可能也喜欢|大家都在看|看更多|更多|最新|即时|最热|评论|最新评论|网友评论|读者留言|留言|热评|友情链接|图片新闻|图集|专题|往期回顾|今日关注|视频|24小时|分享|订阅|关注我们|下载)/u;
 const MAX_HEADING_CHARS = 12;
 
 const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/gu, '').length;
@@ -57,7 +60,7 @@ export function removeFurniture(doc: Document): void {
   for (const h of [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6, .title, dt, strong, span, div')]) {
     if (!h.isConnected || h.children.length > 1) continue;
     const text = (h.textContent ?? '').trim();
-    if (text.length > MAX_HEADING_CHARS || !FURNITURE_HEADING.test(text)) continue;
+    if (text.length === 0 || text.length > MAX_HEADING_CHARS || !FURNITURE_HEADING.test(normalize(text))) continue;
     // The heading's block: its parent, unless that is the whole page.
     const block = h.parentElement;
     if (block && block.tagName !== 'BODY' && block.tagName !== 'HTML') remove(block, body);

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { isByline, isSignOff, parseByline } from '../byline.js';
+import { isByline, isInfoLine, isSignOff, parseByline } from '../byline.js';
 import { KnowledgeError } from '../../shared/errors.js';
 import type { ParsedArticle } from '../parsed.js';
 import { endsSentence } from '../../text/sentences.js';
@@ -45,7 +45,7 @@ function paragraphsOf(lines: Line[], body: number, title: string | null, meta: O
       else if (text !== title) section = text;
       continue;
     }
-    if (meta.paragraphs.length === 0 && !open && isByline(text)) {
+    if (meta.paragraphs.length === 0 && !open && (isByline(text) || isInfoLine(text))) {
       const b = parseByline(text);
       meta.source ??= b.source;
       meta.author ??= b.author;
