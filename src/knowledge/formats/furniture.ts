@@ -23,12 +23,30 @@ const MAX_HEADING_CHARS = 12;
 
 const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/gu, '').length;
 
-/** Share of an element's text that is inside links: a list of headlines is nearly all link. */
-export function linkDensity(el: Element): number {
-  const total = textLength(el);
-  if (total === 0) return 0;
-  const linked = [...el.querySelectorAll('a')].reduce((n, a) => n + textLength(a), 0);
-  return linked / total;
+/**
+ * Every element's text length and the part of it inside links, in one pass from the
+ * leaves up (asking each element's textContent would be quadratic on deep pages).
+ */
+function measureText(doc: Document): Map<Element, { text: number; linked: number }> {
+  const sizes = new Map<Element, { text: number; linked: number }>();
+  const order: Element[] = [];
+  const stack: Element[] = doc.documentElement ? [doc.documentElement] : [];
+  while (stack.length) {
+    const el = stack.pop()!;
+    order.push(el);
+    stack.push(...el.children);
+  }
+  for (const el of order.reverse()) {
+    let text = 0;
+    let linked = 0;
+    for (const node of el.childNodes) {
+      if (node.nodeType === 3) text += (node.textContent ?? '').replace(/\s+/gu, '').length;
+      const child = node.nodeType === 1 ? sizes.get(node as Element) : undefined;
+      if (child) (text += child.text), (linked += child.linked);
+    }
+    sizes.set(el, { text, linked: el.tagName === 'A' ? text : linked });
+  }
+  return sizes;
 }
 
 /** The element holding most of the page's paragraph text: it is never furniture. */
@@ -57,8 +75,9 @@ export function removeFurniture(doc: Document): void {
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (FURNITURE.test(names) && !(KEEP.test(names) && body && el.contains(body))) remove(el, body);
   }
+  let sizes = measureText(doc);
   for (const h of [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6, .title, dt, strong, span, div')]) {
-    if (!h.isConnected || h.children.length > 1) continue;
+    if (!h.isConnected || h.children.length > 1 || (sizes.get(h)?.text ?? 0) > MAX_HEADING_CHARS) continue;
     const text = (h.textContent ?? '').trim();
     if (text.length === 0 || text.length > MAX_HEADING_CHARS || !FURNITURE_HEADING.test(normalize(text))) continue;
     // The heading's block: its parent, unless that is the whole page.
@@ -66,8 +85,10 @@ export function removeFurniture(doc: Document): void {
     if (block && block.tagName !== 'BODY' && block.tagName !== 'HTML') remove(block, body);
   }
   // Lists of headlines: blocks that are nearly all links, outside the body text.
+  sizes = measureText(doc);
   for (const el of [...doc.querySelectorAll('ul, ol, div, section, table')]) {
-    if (el.isConnected && textLength(el) > 0 && linkDensity(el) > 0.6) remove(el, body);
+    const size = sizes.get(el);
+    if (el.isConnected && size && size.text > 0 && size.linked / size.text > 0.6) remove(el, body);
   }
   for (const el of [...doc.querySelectorAll('figcaption, figure')]) remove(el, body);
 }

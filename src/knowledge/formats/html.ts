@@ -60,9 +60,24 @@ function pageMeta(doc: Document): BlockMeta {
   } as BlockMeta;
 }
 
+/** Real pages nest a few dozen levels and hold a few thousand elements; far beyond that is not a page to read (and would stall the process). */
+const MAX_DEPTH = 250;
+const MAX_ELEMENTS = 20_000;
+
+/** Refuses a page too deep or too big to walk in bounded time, naming the file. */
+function checkShape(file: string, doc: Document): void {
+  const stack: Array<[Element, number]> = doc.documentElement ? [[doc.documentElement, 1]] : [];
+  let count = 0;
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) throw new KnowledgeError(file, `elements nested more than ${MAX_DEPTH} levels deep: not a page chuchu can read`);
+    if (++count > MAX_ELEMENTS) throw new KnowledgeError(file, `more than ${MAX_ELEMENTS} elements: not a page chuchu can read (save the article alone)`);
+    for (const child of el.children) stack.push([child, depth + 1]);
+  }
+}
+
 /** The main content element: readability's choice on the cleaned page, or the cleaned body. */
-function mainContent(html: string): Element {
-  const { document } = parseHTML(html);
+function mainContent(document: Document): Element {
   removeFurniture(document);
   const fallback = document.body ?? document.documentElement;
   try {
@@ -85,9 +100,11 @@ function mainContent(html: string): Element {
  * site's navigation, sidebars, comments, share bars, ads, footers and captions dropped.
  */
 export function parseHtml(file: string, html: string): ParsedArticle {
+  if (!/<[a-z!]/iu.test(html) || !html.trim()) throw new KnowledgeError(file, 'empty, or not HTML');
   const { document } = parseHTML(html);
+  checkShape(file, document);
   const head = pageMeta(document);
-  const { meta: m, paragraphs } = blocksToArticle(mainContent(html), head);
+  const { meta: m, paragraphs } = blocksToArticle(mainContent(document), head);
   if (!m.title) throw new KnowledgeError(file, 'no title: the page has no og:title, <h1> or <title>');
   if (paragraphs.length === 0) throw new KnowledgeError(file, 'no article text found on the page (only navigation or links)');
   return { ...m, title: m.title, paragraphs };
