@@ -76,6 +76,20 @@ describe('formats made by real producers', () => {
   });
 });
 
+describe('broken and hostile files', () => {
+  it.each([
+    ['garbage.pdf', Buffer.from('%PDF-1.4\n1 0 obj garbage'), /^garbage\.pdf: cannot open the PDF/u],
+    ['cut.pdf', produced('wenquan-chromium.pdf').subarray(0, 5000), /^cut\.pdf: cannot open the PDF/u],
+    ['empty.html', Buffer.alloc(0), /^empty\.html: empty, or not HTML/u],
+    ['deep.html', Buffer.from(`<html><body>${'<div>'.repeat(20_000)}<p>很深。</p>${'</div>'.repeat(20_000)}</body></html>`), /^deep\.html: elements nested more than 250 levels/u],
+    ['nav.html', Buffer.from('<html><head><title>首页</title></head><body><nav><a href="/">首页</a></nav></body></html>'), /^nav\.html: no article text/u],
+    ['notzip.docx', Buffer.from('hello'), /^notzip\.docx: not a Word \.docx file/u],
+    ['nodocument.docx', Buffer.from(`PK\x05\x06${'\0'.repeat(18)}`, 'latin1'), /^nodocument\.docx: cannot read the Word document/u],
+  ])('%s fails with its name and why', async (name, bytes, message) => {
+    await expect(parseArticleFile(name, bytes)).rejects.toThrow(message);
+  });
+});
+
 describe('encodings and accounting', () => {
   it('decodes UTF-8 with a BOM, UTF-16 with a BOM, GBK and Big5; refuses what it cannot tell, naming the file', () => {
     const text = '东江湖的水质常年可达直接饮用标准，游客可以乘船游览小东江。';
