@@ -69,6 +69,17 @@ describe('formats made by real producers', () => {
     ]);
   });
 
+  it.each([
+    ['og:title with the site name, a logo <h1>', '<meta property="og:title" content="新桥通车 | 南方新闻网"></head><body><h1 class="logo">南方新闻网</h1><div class="article"><h1>新桥通车</h1>'],
+    ['<title> with the site name, no og:title', '<title>新桥通车_南方新闻网_地方频道</title></head><body><div class="article"><h2>新桥通车</h2>'],
+    ['only a <title>', '<title>新桥通车 - 南方新闻网</title></head><body><div class="article">'],
+  ])('takes the article title, not the site name: %s', async (_, head) => {
+    const html = `<html><head>${head}<p>青石桥全长三百二十米，今天正式通车，市民可以免费通行。</p><p>大桥由市交通局投资建设，总投资一点二亿元。</p></div></body></html>`;
+    const a = await parseArticleFile('bridge.html', Buffer.from(html));
+    expect(a.title).toBe('新桥通车');
+    expect(a.paragraphs).toHaveLength(2);
+  });
+
   it('nothing from the furniture is in any passage', async () => {
     const k = await loadKnowledge(folderOf([{ from: 'produced', name: 'youcha-gbk.html' }, { from: 'produced', name: 'zhubian-big5.html' }]));
     const all = k.passages.map((p) => p.text).join('\n');

@@ -22,11 +22,8 @@ const meta = (doc: Document, ...keys: string[]): string | null => {
   return null;
 };
 
-/** `<title>` ends in the site name: `东江湖…_郴州新闻网` → `东江湖…`. */
-function titleWithoutSite(title: string): string {
-  const parts = title.split(/\s*(?:_|\||｜|-{1,2}|—{1,2}|–)\s*/u).filter(Boolean);
-  return parts.sort((a, b) => b.length - a.length)[0] ?? title;
-}
+/** `<title>` and og:title add the site and channel: `桂阳油茶…_经济_南岭晨报网`, `新桥通车 | 南方新闻网`. */
+const titleParts = (title: string) => title.split(/\s+[-–—]{1,2}\s+|\s*[_|｜]\s*/u).filter(Boolean);
 
 /** The line under a news headline: `来源：南岭晨报　作者：周敏　2026-10-12 09:30`, `記者林雅婷／臺南報導`. */
 function infoLine(doc: Document): Pick<BlockMeta, 'source' | 'author' | 'date'> {
@@ -42,11 +39,26 @@ function infoLine(doc: Document): Pick<BlockMeta, 'source' | 'author' | 'date'> 
   return found;
 }
 
+/**
+ * The article's title: the heading that `og:title` or `<title>` contains (they often add
+ * the site name: `桂阳油茶…_南岭晨报网`), else `og:title`, else `<title>` without its site part.
+ * A logo `<h1>南岭晨报网</h1>` is contained in neither, so it is never taken.
+ */
+function pageTitle(doc: Document): string | null {
+  const og = meta(doc, 'og:title', 'twitter:title');
+  // Spaces kept until split: they set off the site name (`新桥通车 - 南方新闻网`).
+  const docTitle = (doc.querySelector('title')?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  const [first, ...site] = titleParts(og ?? docTitle).map(tidy);
+  const headings = [...doc.querySelectorAll('h1, h2')].map((h) => tidy(h.textContent ?? '')).filter((t) => t.length >= 2);
+  const contained = headings
+    .filter((h) => ((og ?? '').includes(h) || docTitle.includes(h)) && !site.includes(h))
+    .sort((a, b) => b.length - a.length);
+  return headings.find((h) => h === first) ?? contained[0] ?? first ?? headings[0] ?? null;
+}
+
 function pageMeta(doc: Document): BlockMeta {
   const info = infoLine(doc);
-  const h1 = tidy(doc.querySelector('article h1, .article h1, h1')?.textContent ?? '');
-  const docTitle = tidy(doc.querySelector('title')?.textContent ?? '');
-  const title = meta(doc, 'og:title', 'twitter:title') ?? (h1 || (docTitle ? titleWithoutSite(docTitle) : null));
+  const title = pageTitle(doc);
   const timeEl = doc.querySelector('time[datetime]')?.getAttribute('datetime');
   const url =
     meta(doc, SOURCE_URL_META) ?? doc.querySelector('link[rel="canonical" i]')?.getAttribute('href')?.trim() ?? meta(doc, 'og:url');
