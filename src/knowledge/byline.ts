@@ -11,7 +11,7 @@ export interface Byline {
 /** Roles that come before people's names in a byline. */
 const ROLE = /(全媒体记者|全媒體記者|特约记者|特約記者|见习记者|見習記者|实习生|實習生|记者|記者|通讯员|通訊員|摄影|攝影|文\s*[/／|｜]\s*[图圖]|[文图圖]\s*[/／|｜:：]|作者\s*[:：]|撰文\s*[:：]?)/u;
 /** Editorial sign-off lines at the end of a news page. */
-const SIGN_OFF = /^[（(【]?\s*(责任编辑|責任編輯|值班编辑|本版编辑|编辑|編輯|审核|審核|审校|校对|校對|监制|監製|终审|終審|一审|二审|三审|美编|美編|统筹|統籌|策划|策劃)\s*[:：|｜]/u;
+const SIGN_OFF = /^[（(【]?\s*(来源|來源|稿源|责任编辑|責任編輯|值班编辑|本版编辑|编辑|編輯|审核|審核|审校|校对|校對|监制|監製|终审|終審|一审|二审|三审|美编|美編|统筹|統籌|策划|策劃)\s*[:：|｜]/u;
 const MAX_BYLINE_CHARS = 60;
 
 const names = (s: string) =>

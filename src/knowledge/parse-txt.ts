@@ -76,6 +76,11 @@ export function parseTxt(file: string, content: string): ParsedArticle {
       continue;
     }
     if (isSignOff(text)) continue;
+    // A date line under the title (2026年11月18日, 2026-11-18) is not a section heading.
+    if (article.paragraphs.length === 0 && !open && /^\d{4}(年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(\s|$)/u.test(text)) {
+      article.date ??= text;
+      continue;
+    }
     // A paragraph left open (no sentence-final punctuation) continues here.
     if (open && block.blanksBefore < CAPTION_GAP) {
       open.text += text;

@@ -33,7 +33,7 @@ interface Walk {
 function addText(w: Walk, raw: string): void {
   for (const line of raw.split(/\n+/u)) {
     let text = tidy(line);
-    if (!text || !/[\p{L}\p{N}]/u.test(text) || isSignOff(text)) continue;
+    if (!text || !/[\p{L}\p{N}]/u.test(text)) continue;
     if (w.paragraphs.length === 0 && !isByline(text) && isInfoLine(text)) {
       const b = parseByline(text.replace(/^.*?(?=(全媒体|特约|本报)?(记者|記者))/u, ''));
       w.meta.author ??= b.author;
@@ -45,7 +45,7 @@ function addText(w: Walk, raw: string): void {
       w.meta.author ??= b.author;
       continue;
     }
-    if (isCaptionText(text) || text === w.meta.title) continue;
+    if (isSignOff(text) || isCaptionText(text) || text === w.meta.title) continue;
     const lead = w.paragraphs.length === 0 ? leadByline(text) : null;
     if (lead) {
       w.meta.author ??= lead.byline.author;

@@ -1,7 +1,9 @@
 import JSZip from 'jszip';
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
+import path from 'node:path';
 import { KnowledgeError } from '../../shared/errors.js';
+import { SENTENCE_END } from '../parsed.js';
 import type { ParsedArticle } from '../parsed.js';
 import { blocksToArticle, tidy } from './blocks.js';
 
@@ -16,6 +18,9 @@ const STYLE_MAP = [
   "p[style-name='Table Caption'] => p.caption:fresh",
 ];
 
+/** Creators that name a program or a default account, not the writer. */
+const JUNK_AUTHOR = /^(python-docx|apache poi|microsoft office (user|用户)|windows (user|用户)|administrator|admin|user|用户|unknown|author|作者|lenovo|dell|hp|微软用户|微软中国)$/iu;
+
 const xmlField = (xml: string, tag: string): string | null => {
   const m = new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, 'u').exec(xml);
   const v = m?.[1]?.trim();
@@ -25,7 +30,8 @@ const xmlField = (xml: string, tag: string): string | null => {
 /** Title, author and date from the document properties (docProps/core.xml). */
 async function properties(zip: JSZip): Promise<{ title: string | null; author: string | null; date: string | null }> {
   const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
-  return { title: xmlField(core, 'dc:title'), author: xmlField(core, 'dc:creator'), date: xmlField(core, 'dcterms:created')?.slice(0, 10) ?? null };
+  const creator = xmlField(core, 'dc:creator');
+  return { title: xmlField(core, 'dc:title'), author: creator && !JUNK_AUTHOR.test(creator) ? creator : null, date: xmlField(core, 'dcterms:created')?.slice(0, 10) ?? null };
 }
 
 /**
@@ -53,7 +59,9 @@ export async function parseDocx(file: string, bytes: Uint8Array): Promise<Parsed
   for (const el of document.querySelectorAll('h1.doc-title, p.doc-author, p.doc-date, p.doc-subtitle')) el.remove();
   const start = { title: props.title ?? (titleBlock || null), subtitle: null, source: null, author, date: date ?? props.date, url: null };
   const { meta, paragraphs } = blocksToArticle(document.body, start);
-  if (!meta.title) throw new KnowledgeError(file, 'no title: set the document title (File › Properties) or start with a heading');
+  // No title anywhere: a short first line without a sentence end is one, else the file name.
+  if (!meta.title && paragraphs[0] && [...paragraphs[0].text].length <= 40 && !SENTENCE_END.test(paragraphs[0].text)) meta.title = paragraphs.shift()!.text;
+  meta.title ??= path.basename(file, path.extname(file));
   if (paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found in the document');
   return { ...meta, title: meta.title, paragraphs };
 }

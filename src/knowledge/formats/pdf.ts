@@ -112,7 +112,7 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<ParsedA
     const body = mostCommon(lines.flatMap((l) => Array<number>([...l.text].length).fill(l.size)));
     const meta: Omit<ParsedArticle, 'title'> & { title: string | null } = { title: metaTitle, subtitle: null, source: null, author: info.Author?.trim() || null, date: null, url: null, paragraphs: [] };
     paragraphsOf(lines, body, metaTitle, meta);
-    if (!meta.title) throw new KnowledgeError(file, 'no title: set the PDF title, or start the document with a heading', 1);
+    meta.title ??= path.basename(file, path.extname(file));
     if (meta.paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found in the PDF', 1);
     return { ...meta, title: meta.title };
   } finally {
