@@ -36,13 +36,17 @@ function faqReport(file: string, faq: { entries: FaqEntry[]; errors: KnowledgeEr
   return bad ? { ...failed(bad, 'faq'), count } : loaded(file, 'faq', count);
 }
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
+/** Files under `dir`, relative to `base`; hidden, draft and backup files and folders go to `ignored` (reported as skipped). */
+async function listFiles(dir: string, base = dir, ignored: string[] = []): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (isIgnoredName(e.name)) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await listFiles(full, base)));
+    if (isIgnoredName(e.name)) {
+      ignored.push(path.relative(base, full) + (e.isDirectory() ? '/' : ''));
+      continue;
+    }
+    if (e.isDirectory()) files.push(...(await listFiles(full, base, ignored)));
     else if (e.isFile()) files.push(path.relative(base, full));
   }
   return files;
@@ -92,12 +96,14 @@ async function readOptional(dir: string, file: string): Promise<string | null> {
  */
 export async function loadKnowledge(dir: string): Promise<Knowledge> {
   let files: string[];
+  const ignored: string[] = [];
   try {
-    files = await listFiles(dir);
+    files = await listFiles(dir, dir, ignored);
   } catch (err) {
     throw new KnowledgeError(dir, `cannot read the knowledge folder (${(err as Error).message})`);
   }
   const knowledge: Knowledge = { dir, articles: [], passages: [], userWords: [], synonyms: [], faq: [], errors: [], files: [] };
+  knowledge.files.push(...ignored.map((file) => skipped(file, 'a hidden, draft (_name) or backup file: never loaded')));
   const faqFiles: Array<{ file: string; content: string }> = [];
   const fail = (file: string, err: unknown, kind: FileReport['kind']) => {
     const error = err instanceof KnowledgeError ? err : new KnowledgeError(file, (err as Error).message);

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import path from 'node:path';
 import { KnowledgeError } from '../../shared/errors.js';
-import { SENTENCE_END } from '../parsed.js';
+import { endsSentence } from '../../text/sentences.js';
 import type { ParsedArticle } from '../parsed.js';
 import { blocksToArticle, tidy } from './blocks.js';
 
@@ -60,7 +60,7 @@ export async function parseDocx(file: string, bytes: Uint8Array): Promise<Parsed
   const start = { title: props.title ?? (titleBlock || null), subtitle: null, source: null, author, date: date ?? props.date, url: null };
   const { meta, paragraphs } = blocksToArticle(document.body, start);
   // No title anywhere: a short first line without a sentence end is one, else the file name.
-  if (!meta.title && paragraphs[0] && [...paragraphs[0].text].length <= 40 && !SENTENCE_END.test(paragraphs[0].text)) meta.title = paragraphs.shift()!.text;
+  if (!meta.title && paragraphs[0] && [...paragraphs[0].text].length <= 40 && !endsSentence(paragraphs[0].text)) meta.title = paragraphs.shift()!.text;
   meta.title ??= path.basename(file, path.extname(file));
   if (paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found in the document');
   return { ...meta, title: meta.title, paragraphs };
