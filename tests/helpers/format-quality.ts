@@ -23,6 +23,7 @@ export const FORMATS = [
   { format: '.docx (pandoc)', file: 'shuidian.docx', clean: 'shuidian.md' },
   { format: 'PDF (LibreOffice export)', file: 'shuidian-writer.pdf', clean: 'shuidian.md' },
   { format: 'PDF (Chromium print)', file: 'wenquan-chromium.pdf', clean: 'wenquan.md' },
+  { format: 'PDF (Chromium print of the Big5 news page, furniture included)', file: 'zhubian-news-chromium.pdf', clean: 'zhubian.md' },
   { format: '.txt, GBK news layout', file: 'qicheng-gbk.txt', clean: 'qicheng.md' },
 ] as const;
 

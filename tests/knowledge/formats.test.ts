@@ -81,7 +81,10 @@ describe('formats made by real producers', () => {
   });
 
   it('nothing from the furniture is in any passage', async () => {
-    const k = await loadKnowledge(folderOf([{ from: 'produced', name: 'youcha-gbk.html' }, { from: 'produced', name: 'zhubian-big5.html' }]));
+    const k = await loadKnowledge(
+      folderOf(['youcha-gbk.html', 'zhubian-big5.html', 'zhubian-news-chromium.pdf'].map((name) => ({ from: 'produced' as const, name }))),
+    );
+    expect(k.articles.map((a) => a.title)).toEqual(['桂阳油茶从一颗果子长成一条产业链', '臺南老街竹編工坊吸引年輕人回流', '臺南老街竹編工坊吸引年輕人回流']);
     const all = k.passages.map((p) => p.text).join('\n');
     for (const q of furnitureQuestions()) expect(all).not.toContain(q.answer);
   });

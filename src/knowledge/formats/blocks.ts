@@ -10,8 +10,12 @@ export function tidy(text: string): string {
   return text.replace(/[\s\u3000\u00a0]+/gu, ' ').trim().replace(SPACE_NEAR_WIDE, '');
 }
 
-/** Photo captions: short, no sentence end, or in the shape 图为… / （图…）/ ▲…. */
+/** `<title>` and og:title add the site and channel: `桂阳油茶…_经济_南岭晨报网`, `新桥通车 | 南方新闻网`. */
+export const titleParts = (title: string) => title.split(/\s+[-–—]{1,2}\s+|\s*[_|｜]\s*/u).filter(Boolean);
+
+/** Photo captions: in the shape 图为… / （图…）/ ▲…, or ending in the photographer's credit （记者 X 摄）. */
 export function isCaptionText(text: string): boolean {
+  if ([...text].length <= 120 && /[（(][^（()）]{0,20}(摄|攝|供图|供圖)[）)]$/u.test(text)) return true;
   if (/^(图为|图：|图:|▲|△|\(图|（图|上图|下图|左图|右图)/u.test(text) && [...text].length <= 80) return true;
   return /^[（(]\s*(摄影|摄|图片|资料图|图)[^）)]*[）)]$/u.test(text);
 }

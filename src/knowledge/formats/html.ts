@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { KnowledgeError } from '../../shared/errors.js';
 import type { ParsedArticle } from '../parsed.js';
-import { blocksToArticle, tidy, type BlockMeta } from './blocks.js';
+import { blocksToArticle, tidy, titleParts, type BlockMeta } from './blocks.js';
 import { removeFurniture } from './furniture.js';
 
 /** The meta tag `npm run import` writes with the page's address. */
@@ -21,9 +21,6 @@ const meta = (doc: Document, ...keys: string[]): string | null => {
   }
   return null;
 };
-
-/** `<title>` and og:title add the site and channel: `桂阳油茶…_经济_南岭晨报网`, `新桥通车 | 南方新闻网`. */
-const titleParts = (title: string) => title.split(/\s+[-–—]{1,2}\s+|\s*[_|｜]\s*/u).filter(Boolean);
 
 /** The line under a news headline: `来源：南岭晨报　作者：周敏　2026-10-12 09:30`, `記者林雅婷／臺南報導`. */
 function infoLine(doc: Document): Pick<BlockMeta, 'source' | 'author' | 'date'> {

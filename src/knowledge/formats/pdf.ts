@@ -4,7 +4,7 @@ import { isByline, isInfoLine, isSignOff, parseByline } from '../byline.js';
 import { KnowledgeError } from '../../shared/errors.js';
 import type { ParsedArticle } from '../parsed.js';
 import { endsSentence } from '../../text/sentences.js';
-import { isCaptionText } from './blocks.js';
+import { isCaptionText, titleParts } from './blocks.js';
 import { dropRunningLines, pageLines, type Line, type TextItemLike } from './pdf-lines.js';
 import { SkippedFile } from './skipped.js';
 
@@ -17,6 +17,9 @@ const MAX_HEADING_CHARS = 30;
 
 /** Metadata titles that name a file or a program, not the article. */
 const JUNK_TITLE = /^(untitled|无标题|microsoft word|document\d*$|.*\.(docx?|pdf|html?|txt)$)/iu;
+
+/** Lines that start the furniture under an article printed from a web page. */
+const PAGE_TAIL = /^(标签|標籤|关键词|關鍵詞|热门|熱門|相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|读者留言|讀者留言|网友评论|網友評論|发表评论|發表評論|分享到|版权所有|版權所有|Copyright|©)/iu;
 
 const mostCommon = (values: number[]) => {
   const counts = new Map<number, number>();
@@ -49,6 +52,11 @@ function paragraphsOf(lines: Line[], body: number, title: string | null, meta: O
       const b = parseByline(text);
       meta.source ??= b.source;
       meta.author ??= b.author;
+      continue;
+    }
+    // A printed web page's furniture: a share bar before the article is dropped; tags, lists, comments, copyright after it end it.
+    if (PAGE_TAIL.test(text)) {
+      if (meta.paragraphs.length > 0) break;
       continue;
     }
     if (isSignOff(text) || isCaptionText(text) || text === meta.author) continue;
@@ -108,10 +116,13 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<ParsedA
     if (pages.every((p) => p.length === 0)) throw new SkippedFile(file, 'a scanned PDF with no text layer: nothing to index (run OCR on it, or add the original document)');
     const lines = dropRunningLines(pages, heights).flat();
     const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as { Title?: string; Author?: string };
-    const metaTitle = info.Title?.trim() && !JUNK_TITLE.test(info.Title.trim()) ? info.Title.trim() : null;
+    // A page printed from a browser has the page's <title>, site name included: keep its first part.
+    const metaTitle = info.Title?.trim() && !JUNK_TITLE.test(info.Title.trim()) ? (titleParts(info.Title.trim())[0] ?? null) : null;
     const body = mostCommon(lines.flatMap((l) => Array<number>([...l.text].length).fill(l.size)));
     const meta: Omit<ParsedArticle, 'title'> & { title: string | null } = { title: metaTitle, subtitle: null, source: null, author: info.Author?.trim() || null, date: null, url: null, paragraphs: [] };
-    paragraphsOf(lines, body, metaTitle, meta);
+    // Lines above the title on its page (a printed site's logo and navigation) are not the article.
+    const titleAt = metaTitle ? lines.findIndex((l) => l.page === 1 && l.text === metaTitle) : -1;
+    paragraphsOf(titleAt > 0 ? lines.slice(titleAt) : lines, body, metaTitle, meta);
     meta.title ??= path.basename(file, path.extname(file));
     if (meta.paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found in the PDF', 1);
     return { ...meta, title: meta.title };
