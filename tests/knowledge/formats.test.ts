@@ -119,6 +119,9 @@ describe('encodings and accounting', () => {
     const html = Buffer.concat([Buffer.from('<meta charset="big5"><p>'), iconv.encode('渡口', 'big5')]);
     expect(decodeText('p.html', html, { html: true }).text).toContain('渡口');
     expect(() => decodeText('p.html', Buffer.from([0xff, 0xff, 0xff, 0x00]), { html: true })).toThrow(/p\.html/u);
+    // A page saved as UTF-8 that still says gb2312, and a GBK page that says UTF-8: the bytes win, not the label.
+    expect(decodeText('saved.html', Buffer.from(`<meta charset="gb2312"><p>${text}</p>`), { html: true }).text).toContain(text);
+    expect(decodeText('mislabelled.html', Buffer.concat([Buffer.from('<meta charset="utf-8"><p>'), iconv.encode(text, 'gbk')]), { html: true }).text).toContain(text);
   });
 
   it('accounts for every file: loaded with paragraphs, skipped with why (a scan, an old .doc, an image), failed with where', async () => {

@@ -59,21 +59,23 @@ function strict(file: string, bytes: Uint8Array, charset: string, how: string): 
 }
 
 /**
- * Decodes a text file: a BOM first, then the declared charset (the HTTP header of an
- * import, then an HTML page's `<meta>`), then strict UTF-8, then a detector limited to
- * GB18030/GBK and Big5. An undecodable file is a KnowledgeError naming it, never mojibake.
+ * Decodes a text file: a BOM first; then UTF-8 when the bytes are valid UTF-8 (Chinese
+ * in GBK or Big5 practically never is, while pages saved as UTF-8 often keep a stale
+ * `charset=gb2312`); then the declared charset (the HTTP header of an import, then an
+ * HTML page's `<meta>`); then a detector limited to GB18030/GBK and Big5. An undecodable
+ * file is a KnowledgeError naming it, never mojibake.
  */
 export function decodeText(file: string, bytes: Uint8Array, declared: { header?: string | null; html?: boolean } = {}): Decoded {
   const fromBom = bom(bytes);
   if (fromBom) return strict(file, bytes.subarray(fromBom === 'utf-8' ? 3 : 0), fromBom, 'byte order mark');
-  for (const [label, how] of [[declared.header, 'HTTP header'], [declared.html ? metaCharset(bytes) : null, '<meta charset>']] as const) {
-    const charset = knownCharset(label);
-    if (charset) return strict(file, bytes, charset, how);
-  }
   try {
-    return strict(file, bytes, 'utf-8', 'no other found');
+    return strict(file, bytes, 'utf-8', 'valid UTF-8');
   } catch (err) {
     if (/binary/u.test((err as Error).message)) throw err;
+  }
+  for (const [label, how] of [[declared.header, 'HTTP header'], [declared.html ? metaCharset(bytes) : null, '<meta charset>']] as const) {
+    const charset = knownCharset(label);
+    if (charset && charset !== 'utf-8') return strict(file, bytes, charset, how);
   }
   const buffer = Buffer.from(bytes);
   const guesses = jschardet.detectAll(buffer.toString('binary'), { minimumThreshold: MIN_CONFIDENCE });
