@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Engine } from '../engine/types.js';
 import type { Recorder } from '../records/recorder.js';
 import type { ReportSource } from '../report/types.js';
+import { DEFAULT_CONNECTION_LIMITS, serverTimeouts, type ConnectionLimits } from './connection-limits.js';
 import { registerDemoPage } from './demo-page.js';
 import { ApiError, handleError, handleNotFound } from './errors.js';
 import { registerOriginPolicy } from './origin-policy.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   hashSalt?: string;
   /** ADMIN_TOKEN and the reports: without it the /api/admin/* routes do not exist (404). */
   admin?: { token: string; reports: ReportSource };
+  /** Socket timeouts and the connection cap; DEFAULT_CONNECTION_LIMITS unless a test shortens them. */
+  connections?: Partial<ConnectionLimits>;
 }
 
 /**
@@ -46,7 +49,9 @@ export interface AppDeps {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const widget = await buildWidget();
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...deps.connections };
   const app = Fastify({
+    ...serverTimeouts(limits),
     // pino's Logger is a FastifyBaseLogger at runtime; the cast only widens the generic.
     loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.trustProxy ?? false,
@@ -58,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       logger.child(bindings, { ...options, serializers: { ...options.serializers, req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) } }),
   });
 
+  app.server.maxConnections = limits.maxConnections;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
