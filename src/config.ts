@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminTokenValue, trustProxyValue } from './config-values.js';
 
 /** Bad configuration: the message names every bad variable and what is expected. */
 export class ConfigError extends Error {
@@ -14,10 +15,6 @@ const list = (s: string | undefined) =>
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-const bool = z.preprocess(
-  (v) => (typeof v === 'string' ? ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase()) : v),
-  z.boolean(),
-);
 
 /** Questions per Telegram user per minute when BOT_RATE_LIMIT is not set. */
 export const DEFAULT_BOT_RATE_LIMIT = 20;
@@ -30,7 +27,7 @@ export const envSchema = z
     PORT: int(0, 65535).default(3000),
     ALLOWED_ORIGINS: z.string().default(''),
     RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
-    TRUST_PROXY: bool.default(false),
+    TRUST_PROXY: trustProxyValue,
     BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/u, 'a token from @BotFather, like 123456:ABC-def…')),
     BOT_RATE_LIMIT: int(1, 10_000).default(DEFAULT_BOT_RATE_LIMIT),
     TELEGRAM_API_ROOT: optional(z.url()),
@@ -38,7 +35,7 @@ export const envSchema = z
     WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/u, '16 to 256 characters of A-Z a-z 0-9 _ -')),
     HASH_SALT: optional(z.string().min(8, 'at least 8 characters')),
     ADMIN_IDS: z.string().default('').refine((s) => list(s).every((x) => /^\d+$/u.test(x)), 'comma-separated numeric Telegram user ids'),
-    ADMIN_TOKEN: optional(z.string().min(16, 'at least 16 characters')),
+    ADMIN_TOKEN: adminTokenValue,
     DATA_DIR: z.string().min(1).default('data'),
     RETENTION_DAYS: int(1, 36_500).default(90),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -74,7 +71,8 @@ export interface Config {
   port: number;
   allowedOrigins: string[];
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Off, a hop count, or the proxies' addresses/CIDRs (fastify's trustProxy forms; never `true`). */
+  trustProxy: false | number | string[];
   bot: BotConfig;
   hashSalt?: string;
   adminIds: number[];

@@ -29,10 +29,10 @@ describe('loadConfig', () => {
   });
 
   it('parses lists and treats empty values as unset', () => {
-    const c = loadConfig({ ALLOWED_ORIGINS: 'https://a.example, https://b.example', ADMIN_IDS: '1,22', BOT_TOKEN: '', TRUST_PROXY: 'true' });
+    const c = loadConfig({ ALLOWED_ORIGINS: 'https://a.example, https://b.example', ADMIN_IDS: '1,22', BOT_TOKEN: '', TRUST_PROXY: '1' });
     expect(c.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(c.adminIds).toEqual([1, 22]);
     expect(c.bot.kind).toBe('off');
-    expect(c.trustProxy).toBe(true);
+    expect(c.trustProxy).toBe(1);
   });
 });

@@ -28,14 +28,28 @@ export interface AppDeps {
   rateLimit: { max: number; timeWindowMs: number };
   /** Extra routes registered by main at the root, e.g. the Telegram webhook. */
   plugins?: FastifyPluginAsync[];
-  /** Behind a reverse proxy: take the client IP and host from X-Forwarded-*. */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: how many hops (or which proxy addresses/CIDRs) to trust when taking
+   * the client IP and host from X-Forwarded-*. Never `true`: that trusts what the client wrote.
+   */
+  trustProxy?: false | number | string[];
   /** Salt for hashing client IPs into records; without it no user hash is recorded. */
   hashSalt?: string;
   /** ADMIN_TOKEN and the reports: without it the /api/admin/* routes do not exist (404). */
   admin?: { token: string; reports: ReportSource };
   /** Socket timeouts and the connection cap; DEFAULT_CONNECTION_LIMITS unless a test shortens them. */
   connections?: Partial<ConnectionLimits>;
+}
+
+/**
+ * fastify's trustProxy for our forms. A hop count becomes "the first n hops are proxies":
+ * fastify itself now ignores a bare number (it cannot check the peer), but behind a load
+ * balancer whose address changes, a count is what the operator can state.
+ */
+function trustFunction(trust: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false || (Array.isArray(trust) && trust.length === 0)) return false;
+  if (Array.isArray(trust)) return trust;
+  return trust > 0 ? (_address, hop) => hop < trust : false;
 }
 
 /**
@@ -54,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...serverTimeouts(limits),
     // pino's Logger is a FastifyBaseLogger at runtime; the cast only widens the generic.
     loggerInstance: deps.logger as FastifyBaseLogger,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: trustFunction(deps.trustProxy ?? false),
     // Our own ids: a client-sent X-Request-Id must not be able to forge log correlation.
     requestIdHeader: false,
     genReqId: () => randomUUID(),

@@ -42,7 +42,7 @@ describe('rate limit on /api/*', () => {
   });
 
   it('uses X-Forwarded-For only behind a trusted proxy', async () => {
-    const proxied = await makeApp(null, { rateLimit: { max: 1, timeWindowMs: 60_000 }, trustProxy: true });
+    const proxied = await makeApp(null, { rateLimit: { max: 1, timeWindowMs: 60_000 }, trustProxy: 1 });
     const direct = await makeApp(null, { rateLimit: { max: 1, timeWindowMs: 60_000 } });
     try {
       const via = (target: TestApp, client: string) =>
