@@ -30,6 +30,27 @@ export function isOriginAllowed(origin: string, requestHost: string | undefined,
 }
 
 /**
+ * Whether the route that matched is under /api/. Decided on the matched route, never the raw
+ * URL: `/%61pi/ask` and the absolute form `http://host/api/ask` reach the same handler as
+ * `/api/ask`. A preflight matches the OPTIONS route @fastify/cors adds (`*`), so it is judged
+ * by the decoded path it asks about.
+ */
+function isApiRoute(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route !== undefined && route !== '*' && route !== '/*') return route.startsWith('/api/');
+  return decodedPath(request.url).startsWith('/api/');
+}
+
+/** The path of a request target (origin or absolute form), percent-decoded; '' when it cannot be decoded. */
+function decodedPath(target: string): string {
+  try {
+    return decodeURIComponent(new URL(target, 'http://x').pathname);
+  } catch {
+    return '';
+  }
+}
+
+/**
  * CORS for /api/*: allowed origins get CORS headers; any other Origin is refused with 403 before
  * the handler runs (no CORS headers, so the browser also blocks the response). Requests without
  * an Origin header (curl, server-to-server) are not browser cross-origin requests and pass.
@@ -43,15 +64,14 @@ export async function registerOriginPolicy(app: FastifyInstance, allowedOrigins:
 
   // Added before @fastify/cors so a refused preflight never reaches it.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || allowed(request)) return;
+    if (!isApiRoute(request) || allowed(request)) return;
     throw new ApiError(403, 'origin_not_allowed', '这个网站没有被允许调用问答接口');
   });
 
   await app.register(cors, {
     delegator: (request, callback) => {
-      const isApi = request.url.startsWith('/api/');
       callback(null, {
-        origin: isApi && allowed(request),
+        origin: isApiRoute(request) && allowed(request),
         methods: ['GET', 'POST'],
         allowedHeaders: ['Content-Type', 'X-Chuchu-Client'],
         exposedHeaders: ['Retry-After'],
