@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine/types.js';
 import type { Recorder } from '../records/recorder.js';
 import type { ReportSource } from '../report/types.js';
+import { registerApiRoutes } from './api-routes.js';
 import { DEFAULT_CONNECTION_LIMITS, serverTimeouts, type ConnectionLimits } from './connection-limits.js';
 import { registerDemoPage } from './demo-page.js';
-import { ApiError, handleError, handleNotFound } from './errors.js';
+import { handleError, handleNotFound } from './errors.js';
 import { registerOriginPolicy } from './origin-policy.js';
-import { adminRoutes } from './routes/admin.js';
-import { askRoute } from './routes/ask.js';
-import { feedbackRoute } from './routes/feedback.js';
-import { healthRoute } from './routes/health.js';
-import { API_BODY_LIMIT } from './schemas.js';
 import { buildWidget, registerWidgetRoute } from './widget-bundle.js';
 
 export interface AppDeps {
@@ -72,6 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Our own ids: a client-sent X-Request-Id must not be able to forge log correlation.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
+    // A URL fastify cannot decode (`GET /%`) gets our JSON error, not its English one.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
     // Request log lines without the client IP: records keep only a salted hash of it, logs likewise nothing.
     childLoggerFactory: (logger, bindings, options) =>
       logger.child(bindings, { ...options, serializers: { ...options.serializers, req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) } }),
@@ -90,26 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerWidgetRoute(app, widget);
   registerDemoPage(app);
 
-  await app.register(async (api) => {
-    // JSON only: fastify would otherwise also accept text/plain, which must be a 415 here.
-    api.removeContentTypeParser(['text/plain']);
-    // Per route, not app-wide: main's plugins (a Telegram webhook) receive bigger bodies.
-    api.addHook('onRoute', (route) => {
-      route.bodyLimit ??= API_BODY_LIMIT;
-    });
-    // Inside this encapsulated context the limiter sees only the /api routes.
-    await api.register(rateLimit, {
-      max: deps.rateLimit.max,
-      timeWindow: deps.rateLimit.timeWindowMs,
-      errorResponseBuilder: (_request, context) =>
-        new ApiError(context.statusCode, 'rate_limited', `提问太频繁了，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`),
-    });
-    const hashing = deps.hashSalt === undefined ? {} : { hashSalt: deps.hashSalt };
-    await api.register(askRoute, { engine: deps.engine, recorder: deps.recorder, ...hashing });
-    await api.register(feedbackRoute, { recorder: deps.recorder, ...hashing });
-    await api.register(healthRoute, { engine: deps.engine });
-    if (deps.admin) await api.register(adminRoutes, { ...deps.admin, engine: deps.engine });
-  });
+  await registerApiRoutes(app, deps);
 
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
   app.log.debug({ bytes: widget.bytes, gzipBytes: widget.gzipBytes }, 'widget bundle built');

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { EngineNotReadyError, QuestionError } from '../shared/errors.js';
-import { API_BODY_LIMIT, type ErrorBody } from './schemas.js';
+import type { ErrorBody } from './schemas.js';
 
 /** A client-facing HTTP error: `code` is a stable machine word, `message` is safe to show a visitor (Chinese). */
 export class ApiError extends Error {
@@ -20,7 +20,8 @@ export class ApiError extends Error {
 
 /** Fastify's own client errors, by code, mapped to our stable codes and Chinese messages. */
 const fastifyClientErrors: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: `请求内容太大（最多 ${API_BODY_LIMIT / 1024} KB）` },
+  FST_ERR_BAD_URL: { code: 'bad_url', message: '地址格式不正确（含有无法解码的 % 转义）' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: '请求内容太大' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: '请用 Content-Type: application/json 发送' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: '请求的 Content-Length 不正确' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_body', message: '请求内容不能为空' },
@@ -43,6 +44,10 @@ function bodyFor(request: FastifyRequest, error: FastifyError | ApiError | Quest
   }
   const known = error.code ? fastifyClientErrors[error.code] : undefined;
   const status = error.statusCode ?? 500;
+  if (known?.code === 'payload_too_large') {
+    const limit = request.routeOptions.bodyLimit;
+    return { statusCode: 413, error: known.code, message: `${known.message}（最多 ${Math.floor(limit / 1024)} KB）` };
+  }
   if (known) return { statusCode: status, error: known.code, message: known.message };
   if (status === 429) {
     return { statusCode: 429, error: 'rate_limited', message: '提问太频繁了，请稍后再试' };
@@ -74,10 +79,28 @@ export function handleError(thrown: FastifyError, request: FastifyRequest, reply
   return reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
 }
 
-/** 404 for unknown routes, in the same JSON shape as every other error. */
-export function handleNotFound(_request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return reply
-    .code(404)
-    .type('application/json; charset=utf-8')
-    .send({ statusCode: 404, error: 'not_found', message: '找不到这个地址' });
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The methods routed at this request's path (HEAD comes with GET), for a 405's Allow header. */
+function allowedMethods(request: FastifyRequest): string[] {
+  let url: string;
+  try {
+    url = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  } catch {
+    return [];
+  }
+  return METHODS.filter((method) => request.server.hasRoute({ method, url }));
+}
+
+/** 404 for unknown paths, 405 with Allow for a known path asked with another method; JSON like every other error. */
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const allow = allowedMethods(request);
+  reply.type('application/json; charset=utf-8');
+  if (allow.length > 0) {
+    return reply
+      .code(405)
+      .header('Allow', allow.join(', '))
+      .send({ statusCode: 405, error: 'method_not_allowed', message: `这个地址只接受 ${allow.join('、')} 请求` });
+  }
+  return reply.code(404).send({ statusCode: 404, error: 'not_found', message: '找不到这个地址' });
 }

@@ -54,9 +54,10 @@ describe('server errors', () => {
     expect(response.json()).toEqual({ statusCode: 404, error: 'not_found', message: '找不到这个地址' });
   });
 
-  it('405-like methods on known paths are 404 JSON too, never HTML or a stack', async () => {
+  it('another method on a known path is 405 JSON with Allow, never HTML or a stack', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/ask' });
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('POST');
     expect(response.headers['content-type']).toMatch(/^application\/json/);
   });
 });

@@ -14,9 +14,15 @@ export interface AdminRouteOptions {
   engine: Engine;
 }
 
+const LIMIT_MESSAGE = 'limit 必须是 1 到 200 之间的整数';
 const reportQuery = z.object({
-  since: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  since: z.string({ error: 'since 必须是文字' }).max(40, { error: 'since 太长（例如 7d、24h、2026-11-01）' }).optional(),
+  limit: z.coerce
+    .number({ error: LIMIT_MESSAGE })
+    .int({ error: LIMIT_MESSAGE })
+    .min(1, { error: LIMIT_MESSAGE })
+    .max(200, { error: LIMIT_MESSAGE })
+    .optional(),
 });
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -44,9 +50,10 @@ export function reloadBody(result: ReloadResult) {
  * (server to server). Registered inside /api, so the rate limit applies, failed tokens included.
  */
 export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app, { token, reports, engine }) => {
-  // preValidation, not onRequest: the rate limiter runs as a route-level onRequest hook, after
-  // this plugin's onRequest hooks, so an onRequest check would let failed tokens go uncounted.
-  app.addHook('preValidation', async (request, reply) => {
+  // preParsing: before the body is read (a wrong token gets 401, never a body error, and an
+  // unauthenticated body is never parsed), yet after the rate limiter, a route-level onRequest
+  // hook, so failed tokens are counted.
+  app.addHook('preParsing', async (request, reply) => {
     if (tokenMatches(request.headers.authorization, token)) return;
     reply.header('WWW-Authenticate', 'Bearer realm="chuchu-admin"');
     throw new ApiError(401, 'unauthorized', '需要有效的管理员令牌（Authorization: Bearer …）');
