@@ -62,6 +62,11 @@ export function createMemoryRecorder(): Recorder & { questions: QuestionRecord[]
     questions,
     feedback,
     recordQuestion: (r) => void questions.push(r),
-    recordFeedback: (r) => void feedback.push(r),
+    recordFeedback: (r) => {
+      // One vote per user, question and passage: the latest replaces the earlier.
+      const earlier = r.userHash === null ? -1 : feedback.findIndex((f) => f.userHash === r.userHash && f.question === r.question && f.passageId === r.passageId);
+      if (earlier >= 0) feedback.splice(earlier, 1);
+      feedback.push(r);
+    },
   };
 }

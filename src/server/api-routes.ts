@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { AppDeps } from './app.js';
@@ -30,7 +31,9 @@ export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
     errorResponseBuilder: (_request: FastifyRequest, context: { statusCode: number; ttl: number }) => limited(context),
     ...extra,
   });
-  const hashing = deps.hashSalt === undefined ? {} : { hashSalt: deps.hashSalt };
+  // Without a configured salt, a random one for this run: client hashes still tell clients apart
+  // (one vote each) and cannot be reversed, but do not match across restarts.
+  const hashSalt = deps.hashSalt ?? randomBytes(16).toString('hex');
 
   await app.register(async (api) => {
     // JSON only: fastify would otherwise also accept text/plain, which must be a 415 here.
@@ -42,8 +45,8 @@ export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
 
     await api.register(async (asking) => {
       await asking.register(rateLimit, bucket());
-      await asking.register(askRoute, { engine: deps.engine, recorder: deps.recorder, ...hashing });
-      await asking.register(feedbackRoute, { recorder: deps.recorder, ...hashing });
+      await asking.register(askRoute, { engine: deps.engine, recorder: deps.recorder, hashSalt });
+      await asking.register(feedbackRoute, { engine: deps.engine, recorder: deps.recorder, hashSalt });
       await asking.register(examplesRoute, { engine: deps.engine });
     });
     await api.register(async (health) => {

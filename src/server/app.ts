@@ -28,7 +28,7 @@ export interface AppDeps {
    * the client IP and host from X-Forwarded-*. Never `true`: that trusts what the client wrote.
    */
   trustProxy?: false | number | string[];
-  /** Salt for hashing client IPs into records; without it no user hash is recorded. */
+  /** Salt for hashing client IPs into records (HASH_SALT); without it, a random salt for this run. */
   hashSalt?: string;
   /** ADMIN_TOKEN and the reports: without it the /api/admin/* routes do not exist (404). */
   admin?: { token: string; reports: ReportSource };

@@ -34,8 +34,11 @@ export const feedbackBody = z.object({
   question,
   passageId: z
     .string({ error: 'passageId 必须是文字' })
+    .trim()
     .min(1, { error: 'passageId 不能为空' })
-    .max(200, { error: 'passageId 太长' }),
+    .max(600, { error: 'passageId 太长' })
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u001f\u007f]/u.test(s), { error: 'passageId 不能含有控制字符' }),
   vote: z.enum(['up', 'down'], { error: 'vote 只能是 "up" 或 "down"' }),
 });
 export type FeedbackBody = z.infer<typeof feedbackBody>;

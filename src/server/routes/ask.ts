@@ -7,7 +7,7 @@ import { answerResponse, apiErrors, askBody } from '../schemas.js';
 export interface AskRouteOptions {
   engine: Engine;
   recorder: Recorder;
-  hashSalt?: string;
+  hashSalt: string;
 }
 
 /** `POST /api/ask`: validates, calls the one answer path, records the question. No re-ranking here. */

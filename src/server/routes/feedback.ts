@@ -1,24 +1,44 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Answer } from '../../answer/types.js';
+import type { Engine } from '../../engine/types.js';
 import type { Recorder } from '../../records/recorder.js';
 import { hashClientId } from '../client-id.js';
-import { apiErrors, feedbackBody } from '../schemas.js';
+import { ApiError } from '../errors.js';
+import { apiErrors, feedbackBody, MAX_WEB_LIMIT } from '../schemas.js';
 
 export interface FeedbackRouteOptions {
+  engine: Engine;
   recorder: Recorder;
-  hashSalt?: string;
+  hashSalt: string;
 }
 
-/** `POST /api/feedback`: a 👍/👎 on an answer, handed to the same recorder as the bot's feedback. */
-export const feedbackRoute: FastifyPluginAsyncZod<FeedbackRouteOptions> = async (app, { recorder, hashSalt }) => {
+/** What a vote may be about: a passage this question is answered with, or its curated answer (`faq:<question>`). */
+function votable(answer: Answer): Set<string> {
+  const ids = new Set(answer.results.map((r) => r.passageId));
+  if (answer.faq) ids.add(`faq:${answer.faq.question}`);
+  return ids;
+}
+
+/**
+ * `POST /api/feedback`: a 👍/👎 on an answer, handed to the same recorder as the bot's feedback.
+ * Only on a passage the question is really answered with (asked again, from the answer cache),
+ * so nobody can vote up or down what was never shown; the recorder keeps one vote per client,
+ * question and passage, the latest.
+ */
+export const feedbackRoute: FastifyPluginAsyncZod<FeedbackRouteOptions> = async (app, { engine, recorder, hashSalt }) => {
   app.post(
     '/api/feedback',
     { schema: { body: feedbackBody, response: { 204: z.undefined(), ...apiErrors } } },
     async (request, reply) => {
       const { question, passageId, vote } = request.body;
+      const answer = engine.answer(question, { limit: MAX_WEB_LIMIT });
+      if (!votable(answer).has(passageId)) {
+        throw new ApiError(400, 'unknown_passage', '这个出处不在这个问题的答案里，无法评价', 'passageId');
+      }
       recorder.recordFeedback({
         channel: 'web',
-        question,
+        question: answer.question,
         passageId,
         vote,
         userHash: hashClientId(request.ip, hashSalt),
