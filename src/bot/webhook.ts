@@ -1,10 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { type Bot, webhookCallback } from 'grammy';
 import { assertWebhookSecret } from './errors.js';
+import { checkUpdate } from './update-schema.js';
 
 /** Fixed path: the token never appears in a URL; the secret header authenticates Telegram. */
 export const WEBHOOK_PATH = '/telegram/webhook';
+
+/** Largest update accepted (a 4,096-character message with entities and a quoted reply is far below). */
+export const WEBHOOK_BODY_LIMIT = 256 * 1024;
+
+/** Telegram waits only seconds for an answer; past this we answer 200 and keep working on the update. */
+const ANSWER_WITHIN_MS = 5_000;
 
 /** Constant time for equal lengths; a length mismatch reveals only the length. */
 export function secretMatches(given: string | string[] | undefined, expected: Buffer): boolean {
@@ -13,9 +20,16 @@ export function secretMatches(given: string | string[] | undefined, expected: Bu
   return buf.length === expected.length && timingSafeEqual(buf, expected);
 }
 
+/** Errors in the server's JSON shape (`{ statusCode, error, message }`). */
+function fail(reply: FastifyReply, statusCode: number, error: string, message: string): FastifyReply {
+  return reply.code(statusCode).type('application/json; charset=utf-8').send({ statusCode, error, message });
+}
+
 /**
- * Fastify plugin for webhook mode: `POST /telegram/webhook`, checked against
- * `X-Telegram-Bot-Api-Secret-Token`, then handed to grammY.
+ * Fastify plugin for webhook mode: `POST /telegram/webhook`. The secret header is checked
+ * before the body is read (a stranger's body is never parsed); then the update is checked
+ * (400 for a body that is no update, 200 and a warning for one with a malformed field), and
+ * handed to grammY. Until the bot has reached the Bot API once, 503: Telegram redelivers.
  *
  * @example
  * await app.register(telegramWebhook(bot, config.webhookSecret));
@@ -23,15 +37,34 @@ export function secretMatches(given: string | string[] | undefined, expected: Bu
 export function telegramWebhook(bot: Bot, secret: string): FastifyPluginAsync {
   assertWebhookSecret(secret);
   const expected = Buffer.from(secret);
-  // 'return': answer Telegram after 9 s and keep working, rather than fail and get the update redelivered.
-  const handle = webhookCallback(bot, 'fastify', { onTimeout: 'return', timeoutMilliseconds: 9_000 });
+  // 'return': answer Telegram in time and keep working, rather than fail and get the update redelivered.
+  const handle = webhookCallback(bot, 'fastify', { onTimeout: 'return', timeoutMilliseconds: ANSWER_WITHIN_MS });
   return async (app) => {
-    app.post(WEBHOOK_PATH, async (request, reply) => {
-      if (!secretMatches(request.headers['x-telegram-bot-api-secret-token'], expected)) {
-        return reply.code(401).send({ error: 'unauthorized', message: 'Missing or wrong X-Telegram-Bot-Api-Secret-Token header.' });
-      }
-      await handle(request, reply);
-      return reply;
-    });
+    app.post(
+      WEBHOOK_PATH,
+      {
+        bodyLimit: WEBHOOK_BODY_LIMIT,
+        onRequest: async (request, reply) => {
+          if (secretMatches(request.headers['x-telegram-bot-api-secret-token'], expected)) return;
+          return fail(reply, 401, 'unauthorized', '缺少或错误的 X-Telegram-Bot-Api-Secret-Token');
+        },
+      },
+      async (request, reply) => {
+        const check = checkUpdate(request.body);
+        if (check.kind === 'not-an-update') return fail(reply, 400, 'invalid_update', '请求内容不是 Telegram 更新（需要带 update_id 的 JSON 对象）');
+        if (check.kind === 'malformed') {
+          // 200, not 400: Telegram would redeliver a refused update, holding up the ones after it.
+          request.log.warn({ updateId: check.updateId, problem: check.problem }, 'bot: malformed update ignored');
+          return reply.code(200).send({ ok: true, ignored: true });
+        }
+        if (!bot.isInited()) {
+          // bot.init() would wait for the Bot API here; Telegram redelivers a 503 later.
+          reply.header('Retry-After', '10');
+          return fail(reply, 503, 'bot_not_ready', '机器人还没连上 Telegram，请稍后重试');
+        }
+        await handle(request, reply);
+        return reply;
+      },
+    );
   };
 }
