@@ -1,4 +1,3 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { Logger } from 'pino';
@@ -18,6 +17,7 @@ import { trackInFlight } from './in-flight.js';
 import { describeError } from './log.js';
 import { createIdHasher } from './privacy.js';
 import { createRateLimiter } from './rate-limit.js';
+import { boundedRetry } from './retry.js';
 import type { BotDeps, BotServices } from './types.js';
 
 export type { BotDeps } from './types.js';
@@ -29,7 +29,7 @@ export { waitForIdle } from './in-flight.js';
 
 /**
  * Builds the Telegram bot: one composer per feature behind an error boundary,
- * auto-retry for 429 and transient failures, per-chat ordering, per-user rate limit.
+ * bounded retries for 429 and transient failures, per-chat ordering, per-user rate limit.
  * It does not start receiving updates: see `startBot` and `telegramWebhook`.
  *
  * @example
@@ -43,8 +43,8 @@ export function createBot(token: string, deps: BotDeps): Bot {
     // 60 s leaves room for long polling (30 s) and a large upload.
     client: { timeoutSeconds: 60, ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
   });
-  // Bounded: a reply that cannot be sent within a minute or three tries is dropped and logged.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...deps.retry }));
+  // Bounded in count and time, network errors too: a reply that cannot be sent is dropped and logged.
+  bot.api.config.use(boundedRetry(deps.retry));
 
   const logger = deps.logger.child({ module: 'bot' });
   const recorder = safeRecorder(deps.recorder, logger, token);

@@ -1,4 +1,3 @@
-import type { AutoRetryOptions } from '@grammyjs/auto-retry';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine/types.js';
@@ -7,6 +6,7 @@ import type { ReportSource } from '../report/types.js';
 import type { AnswerStore } from './answer-store.js';
 import type { Asker } from './ask.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { RetryOptions } from './retry.js';
 
 /** What `createBot` needs; everything else is derived. */
 export interface BotDeps {
@@ -25,8 +25,8 @@ export interface BotDeps {
   adminIds?: number[];
   /** The records' reports, for /stats and /unanswered; without it they show the index only. */
   reports?: ReportSource;
-  /** Overrides for @grammyjs/auto-retry (tests shorten it; defaults suit production). */
-  retry?: Partial<AutoRetryOptions>;
+  /** Overrides for the bounded retry of Bot API calls (tests shorten it; defaults suit production). */
+  retry?: Partial<RetryOptions>;
 }
 
 /** Shared by the feature composers. */

@@ -23,8 +23,8 @@ describe('resilience', () => {
   });
 
   it('a 500 fails one update: logged, apology attempted, and the next update is answered', async () => {
-    // Production retries 5xx with a 3 s backoff; rethrowing here keeps the test fast and shows the boundary.
-    t = await createTestBot(engine, { retry: { rethrowInternalServerErrors: true } });
+    // Production retries 5xx with a 1 s backoff, doubling; no retries here keeps the test fast and shows the boundary.
+    t = await createTestBot(engine, { retry: { maxRetries: 0 } });
     t.api.failNext(1, { code: 500 });
     await expect(t.bot.handleUpdate(message('郴州为什么要对接大湾区'))).resolves.toBeUndefined();
     const [failed, apology] = t.api.callsTo('sendMessage');
@@ -38,14 +38,14 @@ describe('resilience', () => {
   });
 
   it('survives a 500 on the apology too', async () => {
-    t = await createTestBot(engine, { retry: { rethrowInternalServerErrors: true } });
+    t = await createTestBot(engine, { retry: { maxRetries: 0 } });
     t.api.failNext(2, { code: 500 });
     await expect(t.bot.handleUpdate(message('郴州为什么要对接大湾区'))).resolves.toBeUndefined();
     expect(t.lines.some((l) => l.includes('bot: apology not sent'))).toBe(true);
   });
 
   it('never writes the token to the log', async () => {
-    t = await createTestBot(engine, { retry: { rethrowInternalServerErrors: true } });
+    t = await createTestBot(engine, { retry: { maxRetries: 0 } });
     t.api.failNext(2, { code: 500 });
     await t.bot.handleUpdate(message('郴州为什么要对接大湾区'));
     expect(t.lines.length).toBeGreaterThan(0);
