@@ -104,7 +104,8 @@ async function run(config: Config, logger: Logger): Promise<void> {
   });
 
   if (bot && config.bot.kind !== 'off') {
-    running = await startBot(bot, config.bot, logger);
+    // Returns at once: the bot connects in the background, logging when the Bot API is unreachable and when it is back.
+    running = startBot(bot, config.bot, logger);
   }
   logger.info(
     { knowledge: { dir: config.knowledgeDir, ...stats, indexMs: Math.round(performance.now() - t0) }, bot: config.bot.kind, http: url },

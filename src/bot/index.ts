@@ -22,7 +22,7 @@ import type { BotDeps, BotServices } from './types.js';
 
 export type { BotDeps } from './types.js';
 export { BotConfigError } from './errors.js';
-export { BOT_COMMANDS, startBot, type BotMode, type RunningBot } from './start.js';
+export { BOT_COMMANDS, startBot, type BotMode, type BotState, type RunningBot } from './start.js';
 export { telegramWebhook, WEBHOOK_PATH } from './webhook.js';
 
 export { waitForIdle } from './in-flight.js';
@@ -34,7 +34,7 @@ export { waitForIdle } from './in-flight.js';
  *
  * @example
  * const bot = createBot(process.env.BOT_TOKEN!, { engine, recorder, logger });
- * const running = await startBot(bot, { kind: 'polling' }, logger);
+ * const running = startBot(bot, { kind: 'polling' }, logger); // connects in the background
  */
 export function createBot(token: string, deps: BotDeps): Bot {
   const bot = new Bot(token, {

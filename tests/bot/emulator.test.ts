@@ -36,7 +36,8 @@ beforeAll(async () => {
   const engine = await loadShippedEngine();
   // No botInfo: bot.init() really calls the emulator's getMe.
   const bot = createBot(TOKEN, { engine, recorder, logger, apiRoot: server.config.apiURL, hashSalt: 'e2e' });
-  running = await startBot(bot, { kind: 'polling' }, logger);
+  running = startBot(bot, { kind: 'polling' }, logger);
+  await running.connected;
 });
 
 afterAll(async () => {

@@ -24,7 +24,8 @@ const updateOf = (text: string) => {
 describe('long polling against the fake Bot API', () => {
   it('removes any webhook, sets the commands, then answers updates as they arrive', async () => {
     t = await createTestBot(engine);
-    running = await startBot(t.bot, { kind: 'polling' }, captureLogger().logger);
+    running = startBot(t.bot, { kind: 'polling' }, captureLogger().logger);
+    await running.connected;
     expect(t.api.calls.map((c) => c.method)).toEqual(['setMyCommands', 'deleteWebhook']);
     t.api.push(updateOf('郴州为什么要对接大湾区'));
     t.api.push(updateOf('今天天气怎么样'));
@@ -35,7 +36,8 @@ describe('long polling against the fake Bot API', () => {
 
   it('stop() stops receiving and waits for the answer in flight', async () => {
     t = await createTestBot(engine);
-    running = await startBot(t.bot, { kind: 'polling' }, captureLogger().logger);
+    running = startBot(t.bot, { kind: 'polling' }, captureLogger().logger);
+    await running.connected;
     // The reply hits a 429 with retry_after 1 s, so the answer is still in flight when stop() is called.
     t.api.failNext(1, { code: 429, retryAfter: 1 });
     t.api.push(updateOf('郴州为什么要对接大湾区'));

@@ -57,7 +57,8 @@ describe('startBot in webhook mode', () => {
   it('initialises, sets the Chinese command menu, then the webhook with its secret', async () => {
     t = await createTestBot(engine);
     const { logger, lines } = captureLogger();
-    const running = await startBot(t.bot, { kind: 'webhook', url: 'https://bot.example.com/telegram/webhook', secret: SECRET }, logger);
+    const running = startBot(t.bot, { kind: 'webhook', url: 'https://bot.example.com/telegram/webhook', secret: SECRET }, logger);
+    await running.connected;
     const methods = t.api.calls.map((c) => c.method);
     expect(methods).toEqual(['setMyCommands', 'setWebhook']);
     expect(t.api.calls[0]!.payload.commands).toEqual(BOT_COMMANDS);

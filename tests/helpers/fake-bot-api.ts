@@ -43,7 +43,8 @@ export const TEST_BOT: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
-export async function startFakeBotApi(botInfo: UserFromGetMe = TEST_BOT): Promise<FakeBotApi> {
+/** `port`: listen on this port (to bring a closed fake back where the bot looks for it); 0 = a free one. */
+export async function startFakeBotApi(botInfo: UserFromGetMe = TEST_BOT, { port = 0 }: { port?: number } = {}): Promise<FakeBotApi> {
   const app = Fastify();
   const calls: ApiCall[] = [];
   const failures: Failure[] = [];
@@ -109,7 +110,7 @@ export async function startFakeBotApi(botInfo: UserFromGetMe = TEST_BOT): Promis
     return ready();
   }
 
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('fake Bot API: no port');
 
