@@ -16,7 +16,10 @@ export interface WatchOptions {
   /** The watch itself failed (folder removed, too many watchers); reload still works by hand. */
   onError?: (error: Error) => void;
   debounceMs?: number;
-  /** false: one watcher per folder, as on platforms without recursive fs.watch (tests use it to cover that path). */
+  /**
+   * true: one recursive fs.watch; false: one watcher per folder (symlinks skipped). Default:
+   * recursive where the OS does it natively (macOS, Windows), per folder elsewhere.
+   */
   recursive?: boolean;
 }
 
@@ -25,6 +28,8 @@ export interface KnowledgeWatcher {
   /** Resolves when no reload is running or scheduled (tests; graceful shutdown). */
   idle(): Promise<void>;
 }
+
+const NATIVE_RECURSIVE = process.platform === 'darwin' || process.platform === 'win32';
 
 const ignored = (file: string) => isIgnoredName(path.basename(file));
 
@@ -79,7 +84,7 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
       timer = null;
       if (running) return void (dirty = true);
       running = run().finally(() => (running = null));
-      if (options.recursive === false) void syncFolders();
+      if (mode === 'per-folder') void syncFolders();
     }, debounceMs);
   }
 
@@ -92,10 +97,19 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     watcher.on('error', (error) => {
       watchers.delete(folder);
       watcher.close();
-      // A removed sub-folder ends its own watcher; only the root failing is worth reporting.
+      // Node's recursive watch on Linux follows symlinks and dies on a loop (ELOOP): go on one folder at a time.
+      if (recursive) return perFolder();
+      // A removed or broken sub-folder ends its own watcher only; only the root failing is worth reporting.
       if (folder === options.dir) fail(error);
     });
     watchers.set(folder, watcher);
+  }
+
+  function perFolder(): void {
+    if (closed) return;
+    mode = 'per-folder';
+    add(options.dir, false);
+    void syncFolders();
   }
 
   /** Per-folder mode: watch new sub-folders, forget removed ones. */
@@ -110,13 +124,15 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     }
   }
 
+  // Native recursive watching (macOS, Windows) by default; elsewhere Node emulates it by walking
+  // the tree, following symlinks into loops, so one folder at a time, skipping symlinks as the loader does.
+  let mode: 'recursive' | 'per-folder' = (options.recursive ?? NATIVE_RECURSIVE) ? 'recursive' : 'per-folder';
   try {
-    if (options.recursive === false) throw Object.assign(new Error('per-folder'), { code: 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM' });
-    add(options.dir, true);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM') throw error;
-    add(options.dir, false);
-    void syncFolders();
+    if (mode === 'per-folder') perFolder();
+    else add(options.dir, true);
+  } catch {
+    // Recursive watching unavailable, or the tree has a path it cannot walk (ELOOP).
+    perFolder();
   }
 
   return {
