@@ -4,6 +4,16 @@ import type { ParsedArticle } from './parsed.js';
 const FRONT_MATTER_KEYS = ['title', 'source', 'author', 'date', 'url'] as const;
 type FrontMatter = Partial<Record<(typeof FRONT_MATTER_KEYS)[number], string>>;
 
+/** A full http: or https: address (what a link in a chat or on a page may point to). */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && /^https?:\/\//iu.test(value);
+  } catch {
+    return false;
+  }
+}
+
 function unquote(value: string): string {
   const v = value.trim();
   return /^(["']).*\1$/u.test(v) ? v.slice(1, -1) : v;
@@ -20,7 +30,13 @@ function readFrontMatter(file: string, lines: string[]): { meta: FrontMatter; bo
     const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/u.exec(line);
     if (!m) throw new KnowledgeError(file, `front matter line is not "key: value": ${JSON.stringify(line.slice(0, 60))}`, i + 1);
     const key = m[1]!.toLowerCase();
-    if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) meta[key as keyof FrontMatter] = unquote(m[2]!);
+    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
+    const value = unquote(m[2]!);
+    if (key === 'url' && value !== '' && !isHttpUrl(value)) {
+      // Shown as a link by every channel: a javascript: or data: address would run in the reader's browser.
+      throw new KnowledgeError(file, `url must be a full http(s) address, e.g. https://example.com/page: ${JSON.stringify(value.slice(0, 60))}`, i + 1);
+    }
+    if (value !== '') meta[key as keyof FrontMatter] = value;
   }
   throw new KnowledgeError(file, 'front matter opened with "---" is never closed', 1);
 }
