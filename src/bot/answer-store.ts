@@ -12,6 +12,8 @@ export interface StoredAnswer {
   didYouMean?: string[];
   /** Salted user hashes that already voted on this message (one vote each). */
   voters: Set<string>;
+  /** 更多 was pressed: its page is sent, a stale button pressed again must not send it twice. */
+  moreSent?: boolean;
 }
 
 /**

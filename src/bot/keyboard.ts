@@ -22,7 +22,9 @@ export function didYouMeanKeyboard(id: string, questions: string[]): InlineKeybo
   const keyboard = new InlineKeyboard();
   questions.forEach((q, i) => {
     const label = [...q].length > MAX_LABEL ? `${[...q].slice(0, MAX_LABEL - 1).join('')}…` : q;
-    keyboard.text(label, `y:${id}:${i}`).row();
+    // A row break before each button after the first: one after the last would leave an empty row.
+    if (i > 0) keyboard.row();
+    keyboard.text(label, `y:${id}:${i}`);
   });
   return keyboard;
 }

@@ -13,6 +13,7 @@ export const TEXT = {
   emptyMention: '请在 @我 的后面写上你的问题。',
   expired: '这条回答已经过期了，请重新提问。',
   noMore: '没有更多结果了。',
+  moreAlreadySent: '下一页已经发过了，在上面。',
   thanksUp: '谢谢反馈！👍',
   thanksDown: '谢谢反馈，我们会改进。',
   alreadyVoted: '你已经反馈过了，谢谢！',

@@ -34,7 +34,11 @@ export function createFeedback(s: BotServices): Composer<Context> {
     const id = ctx.match[1]!;
     const entry = s.answers.get(id);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: TEXT.expired }));
+    // A double tap, or a button the client still shows after a lost edit: the page is already above.
+    if (entry.moreSent) return void (await ctx.answerCallbackQuery({ text: TEXT.moreAlreadySent }));
     if (!s.limiter.take(ctx.from.id).allowed) return void (await ctx.answerCallbackQuery({ text: TEXT.rateLimited }));
+    // Set before any await: presses in one chat run in order, and this one now owns the page.
+    entry.moreSent = true;
     // Not recorded as a new question: it is a page of one already recorded.
     const { answer, hasMore } = askPage(s.engine, entry.question, entry.nextOffset);
     const source = ctx.callbackQuery.message;
