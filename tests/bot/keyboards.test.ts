@@ -1,10 +1,10 @@
 /** Nothing lost, Telegram: keyboards never carry an empty row; a stale 更多 never sends a page twice. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { answerKeyboard, didYouMeanKeyboard } from '../../src/bot/keyboard.js';
 import { callback, createTestBot, loadShippedEngine, message, type TestBot } from './setup.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot | undefined;
 beforeAll(async () => {
   engine = await loadShippedEngine();

@@ -1,12 +1,12 @@
 /** Finding 3: with the Bot API down the bot starts anyway, says so once, and recovers when the API is back. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createBot, startBot, type RunningBot } from '../../src/bot/index.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-bot-api.js';
 import { captureLogger, loadShippedEngine, message, TOKEN } from './setup.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let api: FakeBotApi | undefined;
 let running: RunningBot | undefined;
 beforeAll(async () => {

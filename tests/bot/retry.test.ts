@@ -1,12 +1,12 @@
 /** Finding 3: every Bot API retry is bounded in count and in time, network errors included. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createBot } from '../../src/bot/index.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { TEST_BOT } from '../helpers/fake-bot-api.js';
 import { captureLogger, createTestBot, loadShippedEngine, message, TOKEN, type TestBot } from './setup.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot | undefined;
 beforeAll(async () => {
   engine = await loadShippedEngine();

@@ -1,14 +1,14 @@
 /** Findings 8, 9 and the webhook half of 3: the webhook checks the secret before the body, validates updates, answers at once. */
 import pino from 'pino';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createBot, telegramWebhook } from '../../src/bot/index.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { makeApp, type TestApp } from '../server/helpers.js';
 import { captureLogger, createTestBot, loadShippedEngine, message, TOKEN, type TestBot } from './setup.js';
 
 const SECRET = 'hostile-webhook-secret_0123456789';
-let engine: AnswerEngine;
+let engine: Engine;
 let t: TestBot | undefined;
 let app: TestApp | undefined;
 

@@ -1,6 +1,6 @@
 /** Finding 13: an article's url is accepted only as a full http(s) address, else an error naming file and line. */
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError } from '../../src/knowledge/errors.js';
+import { KnowledgeError } from '../../src/shared/errors.js';
 import { parseMd } from '../../src/knowledge/parse-md.js';
 
 const article = (url: string) => `---\ntitle: 测试文章\nsource: 测试报\nurl: ${url}\n---\n\n正文第一段。\n`;

@@ -1,6 +1,6 @@
 /** Finding 15 (second half): a reload touching hundreds of files logs a summary, not the list once per warning. */
 import { describe, expect, it } from 'vitest';
-import type { ReloadResult } from '../../src/engine.js';
+import type { ReloadResult } from '../../src/engine/types.js';
 import { logReload } from '../../src/reload/log.js';
 import { captureLogger } from '../server/helpers.js';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReloadResult } from '../../src/engine.js';
+import type { ReloadResult } from '../../src/engine/types.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../../src/reload/watch.js';
 import { copyKnowledge, waitFor } from './helpers.js';
 
