@@ -19,6 +19,8 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    /** Responses per status code, e.g. { '200': { count: 12 } }. */
+    statusCodeStats: Record<string, { count: number }>;
   }
   export default function autocannon(options: { url: string; connections: number; duration: number; requests: Request[] }): Promise<Result>;
 }
