@@ -34,10 +34,13 @@ export async function memory(c: Chuchu, seconds: number) {
   return { beforeMb: before, afterMb: after, settledMb: rssMb(c.pid), requests: Object.values(run.statuses).reduce((a, b) => a + b, 0) };
 }
 
+let closedSockets = 0;
+
 function openIdle(port: number): Promise<Socket> {
   return new Promise((resolve) => {
     const s = connect(port, '127.0.0.1');
     s.on('error', () => {});
+    s.on('close', () => closedSockets++);
     s.once('connect', () => resolve(s));
     s.once('close', () => resolve(s));
   });
@@ -48,13 +51,13 @@ export async function sockets(c: Chuchu, count: number, waitSeconds: number) {
   const fdsBefore = openFds(c.pid);
   const held: Socket[] = [];
   for (let i = 0; i < count; i += 200) held.push(...(await Promise.all(Array.from({ length: Math.min(200, count - i) }, () => openIdle(c.port)))));
-  const closedByServer = () => held.filter((s) => s.destroyed || s.readyState === 'closed').length;
+  closedSockets = 0;
   const started = Date.now();
   const health = await fetch(`${c.url}/api/health`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, (e: Error) => e.message);
   const healthMs = Date.now() - started;
   const fdsHeld = openFds(c.pid);
   await new Promise((r) => setTimeout(r, waitSeconds * 1000));
-  const result = { count, fdsBefore, fdsHeld, healthWhileHeld: health, healthMs, closedAfterWait: closedByServer(), waitSeconds, fdsAfter: openFds(c.pid) };
+  const result = { count, fdsBefore, fdsHeld, healthWhileHeld: health, healthMs, closedAfterWait: closedSockets, waitSeconds, fdsAfter: openFds(c.pid) };
   for (const s of held) s.destroy();
   return result;
 }
