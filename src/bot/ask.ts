@@ -53,7 +53,7 @@ export function createAsker(deps: AskerDeps): Asker {
     }
     const { answer, hasMore } = page;
     const chatType = ctx.chat?.type ?? 'unknown';
-    deps.recorder.recordQuestion(questionRecord(answer, { channel: 'telegram', chatType, userHash: deps.hashId(ctx.from?.id), chatHash: deps.hashId(ctx.chat?.id) }, started));
+    await deps.recorder.recordQuestion(questionRecord(answer, { channel: 'telegram', chatType, userHash: deps.hashId(ctx.from?.id), chatHash: deps.hashId(ctx.chat?.id) }, started));
     if (answer.nothingToShow) {
       const titles = deps.engine.articles().map((a) => a.title);
       const html = formatDeclined(answer, titles, deps.engine.exampleQuestions(3));

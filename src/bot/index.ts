@@ -1,8 +1,7 @@
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
-import type { Logger } from 'pino';
 import { DEFAULT_BOT_RATE_LIMIT } from '../config.js';
-import type { Recorder } from '../records/recorder.js';
+import { guardedRecorder } from '../records/guarded.js';
 import { createAnswerStore } from './answer-store.js';
 import { createAsker } from './ask.js';
 import { createAdmin } from './features/admin.js';
@@ -47,7 +46,12 @@ export function createBot(token: string, deps: BotDeps): Bot {
   bot.api.config.use(boundedRetry(deps.retry));
 
   const logger = deps.logger.child({ module: 'bot' });
-  const recorder = safeRecorder(deps.recorder, logger, token);
+  // Awaited before each reply (durable before the reply), bounded, and never throwing.
+  const recorder = guardedRecorder(deps.recorder, (problem) =>
+    problem.kind === 'late'
+      ? logger.warn({ waitMs: problem.waitMs }, 'bot: a record was not confirmed in time; the answer went out without waiting')
+      : logger.error({ error: describeError(problem.error, token) }, 'bot: recorder failed'),
+  );
   const limiter = createRateLimiter(deps.rateLimitPerMinute ?? DEFAULT_BOT_RATE_LIMIT);
   const answers = createAnswerStore();
   const hashId = createIdHasher(deps.hashSalt);
@@ -81,21 +85,4 @@ export function createBot(token: string, deps: BotDeps): Bot {
     createFeedback(services),
   );
   return bot;
-}
-
-/** Recording must never cost an answer: a throwing recorder is logged and ignored. */
-function safeRecorder(recorder: Recorder, logger: Logger, token: string): Recorder {
-  const guard =
-    <T>(fn: (r: T) => void) =>
-    (r: T) => {
-      try {
-        fn(r);
-      } catch (error) {
-        logger.error({ error: describeError(error, token) }, 'bot: recorder failed');
-      }
-    };
-  return {
-    recordQuestion: guard((r) => recorder.recordQuestion(r)),
-    recordFeedback: guard((r) => recorder.recordFeedback(r)),
-  };
 }

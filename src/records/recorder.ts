@@ -1,4 +1,4 @@
-/** Where questions and feedback go. Channels call it; storage is swappable (memory, JSONL, SQLite). */
+/** Where questions and feedback go. Channels call it; storage is swappable (memory, SQLite, PostgreSQL). */
 export type Channel = 'cli' | 'telegram' | 'web';
 
 export interface QuestionRecord {
@@ -48,10 +48,28 @@ export function questionRecord(
   };
 }
 
-/** Recording must never slow or fail an answer: implementations catch and log their own errors. */
+/**
+ * Where a channel puts what it answered. Every implementation (memory, SQLite, PostgreSQL)
+ * keeps these promises, and channels rely on them:
+ *
+ * 1. **Durable before the reply.** When the returned value settles (at once for `void`, when
+ *    the promise resolves otherwise), the record is stored where a crash of this process
+ *    (`kill -9`) cannot lose it: SQLite commits one INSERT in WAL mode (about 0.1 ms);
+ *    PostgreSQL resolves after its INSERT is committed. Channels call it after answering and
+ *    **before sending** the answer (awaiting `guardedRecorder`'s result), so an answer a person received
+ *    is always on record. Nothing is queued in memory for later.
+ * 2. **Bounded.** A slow or stuck store must not hold answers: a synchronous write is bounded
+ *    by the store itself (SQLite's busy timeout, 200 ms); a promise is awaited at most
+ *    RECORD_WAIT_MS (`guardedRecorder`), then the answer goes out and the late write is logged.
+ * 3. **Never throws, never rejects.** Failures are caught and logged by the implementation
+ *    (throttled); an answer never fails because of its record.
+ * 4. **One vote per person per answer.** `recordFeedback` with a non-null `userHash` replaces an
+ *    earlier vote of that hash on the same question and passage (the latest wins); votes
+ *    without a hash are each kept.
+ */
 export interface Recorder {
-  recordQuestion(record: QuestionRecord): void;
-  recordFeedback(record: FeedbackRecord): void;
+  recordQuestion(record: QuestionRecord): void | Promise<void>;
+  recordFeedback(record: FeedbackRecord): void | Promise<void>;
 }
 
 /** Keeps records in memory (tests, and the default until a database is configured). */

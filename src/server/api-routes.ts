@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { guardedRecorder } from '../records/guarded.js';
 import type { AppDeps } from './app.js';
 import { ApiError } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
@@ -34,6 +35,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
   // Without a configured salt, a random one for this run: client hashes still tell clients apart
   // (one vote each) and cannot be reversed, but do not match across restarts.
   const hashSalt = deps.hashSalt ?? randomBytes(16).toString('hex');
+  // Awaited before each reply (durable before the reply), bounded, and never throwing.
+  const recorder = guardedRecorder(deps.recorder, (problem) =>
+    problem.kind === 'late'
+      ? app.log.warn({ waitMs: problem.waitMs }, 'records: a record was not confirmed in time; the answer went out without waiting')
+      : app.log.error({ err: problem.error }, 'records: recorder failed'),
+  );
 
   await app.register(async (api) => {
     // JSON only: fastify would otherwise also accept text/plain, which must be a 415 here.
@@ -45,8 +52,8 @@ export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
 
     await api.register(async (asking) => {
       await asking.register(rateLimit, bucket());
-      await asking.register(askRoute, { engine: deps.engine, recorder: deps.recorder, hashSalt });
-      await asking.register(feedbackRoute, { engine: deps.engine, recorder: deps.recorder, hashSalt });
+      await asking.register(askRoute, { engine: deps.engine, recorder, hashSalt });
+      await asking.register(feedbackRoute, { engine: deps.engine, recorder, hashSalt });
       await asking.register(examplesRoute, { engine: deps.engine });
     });
     await api.register(async (health) => {

@@ -18,7 +18,7 @@ export function createFeedback(s: BotServices): Composer<Context> {
     if (userHash && entry.voters.has(userHash)) return void (await ctx.answerCallbackQuery({ text: TEXT.alreadyVoted }));
     if (userHash) entry.voters.add(userHash);
     for (const passageId of entry.passageIds) {
-      s.recorder.recordFeedback({
+      await s.recorder.recordFeedback({
         channel: 'telegram',
         question: entry.question,
         passageId,

@@ -31,7 +31,7 @@ export function createInline(s: BotServices): Composer<Context> {
       throw error;
     }
     // Telegram sends a query per pause in typing, so partial questions get recorded too (chatType "inline").
-    s.recorder.recordQuestion(questionRecord(answer, { channel: 'telegram', chatType: 'inline', userHash: s.hashId(ctx.from.id), chatHash: null }, started));
+    await s.recorder.recordQuestion(questionRecord(answer, { channel: 'telegram', chatType: 'inline', userHash: s.hashId(ctx.from.id), chatHash: null }, started));
     if (answer.nothingToShow) return void (await empty(TEXT.inlineNoAnswer));
 
     const results = answer.results.map((r, i) => {

@@ -16,12 +16,12 @@ export const askRoute: FastifyPluginAsyncZod<AskRouteOptions> = async (app, { en
     '/api/ask',
     { schema: { body: askBody, response: { 200: answerResponse, ...apiErrors } } },
     async (request) => {
-        const started = performance.now();
+      const started = performance.now();
       const { question, limit } = request.body;
       const answer = engine.answer(question, limit === undefined ? {} : { limit });
       // The widget marks itself; anything else is a direct API caller.
       const chatType = request.headers['x-chuchu-client'] === 'widget' ? 'widget' : 'api';
-      recorder.recordQuestion(questionRecord(answer, { channel: 'web', chatType, userHash: hashClientId(request.ip, hashSalt), chatHash: null }, started));
+      await recorder.recordQuestion(questionRecord(answer, { channel: 'web', chatType, userHash: hashClientId(request.ip, hashSalt), chatHash: null }, started));
       return answer;
     },
   );

@@ -36,7 +36,7 @@ export const feedbackRoute: FastifyPluginAsyncZod<FeedbackRouteOptions> = async 
       if (!votable(answer).has(passageId)) {
         throw new ApiError(400, 'unknown_passage', '这个出处不在这个问题的答案里，无法评价', 'passageId');
       }
-      recorder.recordFeedback({
+      await recorder.recordFeedback({
         channel: 'web',
         question: answer.question,
         passageId,
