@@ -37,7 +37,8 @@ beforeAll(async () => {
   store.recordQuestion(question({ at: new Date(NOW.getTime() - 10 * DAY), channel: 'cli', answered: false, question: '很久以前的问题' }));
   store.recordFeedback(vote({ at, passageId: p2!.id, question: '东江湖一共能蓄多少水', vote: 'down' }));
   store.recordFeedback(vote({ at, passageId: p2!.id, question: '東江湖一共能蓄多少水', vote: 'down' }));
-  store.recordFeedback(vote({ at, passageId: p2!.id, question: '东江湖一共能蓄多少水', vote: 'up' }));
+  // Another person: one person's second vote on the same answer would replace the first.
+  store.recordFeedback(vote({ at, passageId: p2!.id, question: '东江湖一共能蓄多少水', vote: 'up', userHash: 'c'.repeat(64) }));
   store.recordFeedback(vote({ at, passageId: 'gone-passage', question: '别的问题', vote: 'down' }));
   store.recordFeedback(vote({ at, passageId: p1!.id, question: '只有赞', vote: 'up' }));
   store.flush();
