@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scales 1,10,50 --runs 3 --seconds 10 --skip-engine --skip-http --questions N]
+ * npm run bench [-- --scales 1,10,50 --runs 3 --seconds 10 --skip-engine --skip-http --skip-records --questions N]
  * Engine figures per scale (each in a fresh process), then /api/ask under autocannon against the
  * shipped knowledge and the cmrc ×10 corpus, beside a trivial fastify route. Prints markdown tables.
  * Everything runs on 127.0.0.1; every loop is bounded by the options.
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'http-scale': { type: 'string', default: '10' },
     'skip-engine': { type: 'boolean', default: false },
     'skip-http': { type: 'boolean', default: false },
+    'skip-records': { type: 'boolean', default: false },
   },
 });
 const TSX = ['--import', 'tsx'];
@@ -119,3 +120,11 @@ async function httpBench(): Promise<void> {
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 if (!values['skip-engine']) engineBench();
 if (!values['skip-http']) await httpBench();
+if (!values['skip-records']) {
+  // What writing each record before its reply costs (bench/record-insert.ts).
+  const r = runJson<{ perInsert: Record<string, { medianUs: number; floorUs: number }>; ratio: number }>([...TSX, 'bench/record-insert.ts']);
+  console.log('\n### Records: one INSERT per question (WAL, synchronous=NORMAL), 5 runs of 5,000\n');
+  console.log('| write | median µs | floor µs |');
+  console.log('|---|---:|---:|');
+  for (const [name, x] of Object.entries(r.perInsert)) console.log(`| ${name} | ${x.medianUs} | ${x.floorUs} |`);
+}
