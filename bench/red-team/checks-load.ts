@@ -41,6 +41,8 @@ function openIdle(port: number): Promise<Socket> {
     const s = connect(port, '127.0.0.1');
     s.on('error', () => {});
     s.on('close', () => closedSockets++);
+    // Flowing, so the server's FIN is read and 'close' fires (a paused socket never sees it).
+    s.resume();
     s.once('connect', () => resolve(s));
     s.once('close', () => resolve(s));
   });

@@ -14,6 +14,20 @@ export interface ConnectionState {
   stopped(): void;
 }
 
+const links = new WeakMap<object, ConnectionState>();
+
+/** The link of a bot made by createBot (one per bot, so every Bot API call reports to the same one). */
+export function linkOf(bot: object): ConnectionState | undefined {
+  return links.get(bot);
+}
+
+/** Creates the link of `bot`, found later with `linkOf(bot)`. */
+export function attachConnectionState(bot: object, logger: Logger, token: string): ConnectionState {
+  const link = createConnectionState(logger, token);
+  links.set(bot, link);
+  return link;
+}
+
 export function createConnectionState(logger: Logger, token: string): ConnectionState {
   let current: BotState = 'connecting';
   let downSince = 0;

@@ -17,6 +17,7 @@ import { describeError } from './log.js';
 import { createIdHasher } from './privacy.js';
 import { createRateLimiter } from './rate-limit.js';
 import { boundedRetry } from './retry.js';
+import { attachConnectionState } from './connection-state.js';
 import type { BotDeps, BotServices } from './types.js';
 
 export type { BotDeps } from './types.js';
@@ -42,10 +43,10 @@ export function createBot(token: string, deps: BotDeps): Bot {
     // 60 s leaves room for long polling (30 s) and a large upload.
     client: { timeoutSeconds: 60, ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
   });
-  // Bounded in count and time, network errors too: a reply that cannot be sent is dropped and logged.
-  bot.api.config.use(boundedRetry(deps.retry));
-
   const logger = deps.logger.child({ module: 'bot' });
+  // Bounded in count and time, network errors too: a reply that cannot be sent is dropped and logged.
+  // Every call reports to the bot's link to the Bot API, so an outage is logged at its first failure.
+  bot.api.config.use(boundedRetry(deps.retry, attachConnectionState(bot, logger, token)));
   // Awaited before each reply (durable before the reply), bounded, and never throwing.
   const recorder = guardedRecorder(deps.recorder, (problem) =>
     problem.kind === 'late'

@@ -1,4 +1,5 @@
 import { HttpError, type Transformer } from 'grammy';
+import type { ConnectionState } from './connection-state.js';
 
 /** How hard one Bot API call is retried. Every bound holds for every kind of failure. */
 export interface RetryOptions {
@@ -26,7 +27,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * errors without end (up to an hour apart), so an unreachable Bot API held every reply,
  * and the chat behind it, forever. getUpdates is left alone: the runner retries it.
  */
-export function boundedRetry(options: Partial<RetryOptions> = {}): Transformer {
+export function boundedRetry(options: Partial<RetryOptions> = {}, link?: Pick<ConnectionState, 'up' | 'down'>): Transformer {
   const o = { ...DEFAULT_RETRY, ...options };
   return async (prev, method, payload, grammySignal) => {
     if (method === 'getUpdates') return prev(method, payload, grammySignal);
@@ -41,7 +42,11 @@ export function boundedRetry(options: Partial<RetryOptions> = {}): Transformer {
       let result: Awaited<ReturnType<typeof prev>>;
       try {
         result = await prev(method, payload, callSignal as unknown as typeof grammySignal);
+        // Any answer, even an error, means the Bot API is reachable.
+        link?.up();
       } catch (error) {
+        // A network error, or a try abandoned after callTimeoutMs: unreachable (logged once per change).
+        if (error instanceof HttpError && !signal?.aborted) link?.down(error);
         if (!(error instanceof HttpError) || !canWait(backoff)) throw error;
         await sleep(backoff, signal);
         continue;

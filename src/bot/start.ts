@@ -2,7 +2,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import type { Logger } from 'pino';
-import { createConnectionState, type BotState } from './connection-state.js';
+import { createConnectionState, linkOf, type BotState } from './connection-state.js';
 import { assertWebhookSecret } from './errors.js';
 import { waitForIdle } from './in-flight.js';
 import { describeError } from './log.js';
@@ -47,7 +47,7 @@ const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 export function startBot(bot: Bot, mode: BotMode, logger: Logger, options: StartOptions = {}): RunningBot {
   if (mode.kind === 'webhook') assertWebhookSecret(mode.secret);
   const token = bot.token;
-  const link = createConnectionState(logger, token);
+  const link = linkOf(bot) ?? createConnectionState(logger, token);
   const stopping = new AbortController();
   let runner: RunnerHandle | undefined;
   let markConnected: () => void = () => {};

@@ -92,4 +92,13 @@ describe('the Bot API going down and coming back', () => {
     expect(Date.now() - stopping).toBeLessThan(1_500);
     expect(r.state()).toBe('stopped');
   });
+
+  it('says the Bot API is unreachable at the first failed call, not after the retries', async () => {
+    const { logger, lines } = captureLogger();
+    // Production retries (up to 3 within 20 s): the log must not wait for them.
+    const bot = createBot(TOKEN, { engine, recorder: createMemoryRecorder(), logger, apiRoot: 'http://127.0.0.1:9' });
+    running = startBot(bot, { kind: 'polling' }, logger, FAST);
+    await until(() => running!.state() === 'unreachable', 1_500);
+    expect(lines.filter((l) => l.includes('Bot API unreachable'))).toHaveLength(1);
+  });
 });
