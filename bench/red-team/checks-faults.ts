@@ -84,7 +84,7 @@ export async function botUnreachable() {
           row.webhook = res instanceof Error ? res.message : { status: res.status, ms: Date.now() - t0 };
         }
         if ('BOT_TOKEN' in env) {
-          await new Promise((r) => setTimeout(r, 3_000));
+          await new Promise((r) => setTimeout(r, 12_000));
           row.unreachableLogLines = c.logs().filter((l) => String(l.msg).includes('Bot API unreachable')).length;
         }
         out[name] = row;
