@@ -4,6 +4,7 @@ import type { Engine } from '../../src/engine/types.js';
 import { createBot } from '../../src/bot/index.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { TEST_BOT } from '../helpers/fake-bot-api.js';
+import { startSilentServer } from '../helpers/silent-server.js';
 import { captureLogger, createTestBot, loadShippedEngine, message, TOKEN, type TestBot } from './setup.js';
 
 let engine: Engine;
@@ -51,18 +52,13 @@ describe('bounded retries', () => {
 
   it('a call that hangs is abandoned after callTimeoutMs', async () => {
     const { logger } = captureLogger();
-    const { createServer } = await import('node:net');
-    // Accepts connections and never answers.
-    const sockets: import('node:net').Socket[] = [];
-    const silent = createServer((s) => void sockets.push(s));
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-    const port = (silent.address() as { port: number }).port;
+    const silent = await startSilentServer();
     try {
       const bot = createBot(TOKEN, {
         engine,
         recorder: createMemoryRecorder(),
         logger,
-        apiRoot: `http://127.0.0.1:${port}`,
+        apiRoot: silent.url,
         botInfo: TEST_BOT,
         retry: { maxRetries: 1, callTimeoutMs: 300, baseDelayMs: 50 },
       });
@@ -70,7 +66,6 @@ describe('bounded retries', () => {
       await bot.handleUpdate(message('东江湖的水质怎么样'));
       expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
-      for (const s of sockets) s.destroy();
       silent.close();
     }
   });

@@ -6,6 +6,7 @@ import { createBot, telegramWebhook } from '../../src/bot/index.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { makeApp, type TestApp } from '../server/helpers.js';
 import { TEST_BOT } from '../helpers/fake-bot-api.js';
+import { startSilentServer } from '../helpers/silent-server.js';
 import { captureLogger, createTestBot, loadShippedEngine, message, TOKEN, type TestBot } from './setup.js';
 
 const SECRET = 'hostile-webhook-secret_0123456789';
@@ -103,22 +104,17 @@ describe('webhook: a Bot API that never answers', () => {
   });
 
   it('a started bot whose replies cannot reach the Bot API still answers Telegram within 5 s', async () => {
-    const { createServer } = await import('node:net');
-    const sockets: import('node:net').Socket[] = [];
-    // Accepts connections and never answers: each reply hangs until the retry gives up.
-    const silent = createServer((socket) => void sockets.push(socket));
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-    const port = (silent.address() as { port: number }).port;
+    // Each reply hangs until the retry gives up.
+    const silent = await startSilentServer();
     try {
       const { logger } = captureLogger();
-      const bot = createBot(TOKEN, { engine, recorder: createMemoryRecorder(), logger, apiRoot: `http://127.0.0.1:${port}`, botInfo: TEST_BOT });
+      const bot = createBot(TOKEN, { engine, recorder: createMemoryRecorder(), logger, apiRoot: silent.url, botInfo: TEST_BOT });
       app = await makeApp(engine, { plugins: [telegramWebhook(bot, SECRET)], logger: pino({ level: 'silent' }) });
       const started = Date.now();
       const response = await post(JSON.stringify(message('东江湖的水质怎么样')));
       expect(Date.now() - started).toBeLessThan(7_000);
       expect(response.statusCode).toBe(200);
     } finally {
-      for (const socket of sockets) socket.destroy();
       silent.close();
     }
   });
