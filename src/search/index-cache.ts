@@ -2,9 +2,9 @@
  * The built search index, cached on disk so a restart with unchanged
  * knowledge loads it instead of segmenting every passage again.
  *
- * One file per cache folder, `index.json`: a header line
+ * One file per cache folder, `index.bin`: a header line
  * `chuchu-index-cache <key> <sha256 of the body>` and the body written by
- * `SearchIndex.toJSON`. The key hashes what the index is made of (the parsed
+ * `SearchIndex.serialize`. The key hashes what the index is made of (the parsed
  * passages, user words and synonyms) and the pipeline that made it (INDEX_VERSION,
  * this package's version, the versions of the libraries that tokenize and
  * index). A file whose key differs, whose body does not match its checksum or
@@ -19,7 +19,7 @@ import type { Passage, UserWord } from '../knowledge/types.js';
 import { createSearchIndex, INDEX_VERSION, loadSearchIndex, type SearchIndex } from './search-index.js';
 import type { Synonyms } from './synonyms.js';
 
-export const CACHE_FILE = 'index.json';
+export const CACHE_FILE = 'index.bin';
 const MAGIC = 'chuchu-index-cache';
 
 export type IndexCacheEvent =
@@ -99,7 +99,7 @@ export function readCachedIndex(options: IndexCacheOptions, key: string, synonym
   const body = bytes.subarray(nl + 1);
   if (sha256(body) !== header[2]) return miss('corrupt', 'checksum mismatch');
   try {
-    const index = loadSearchIndex(body.toString('utf8'), synonyms);
+    const index = loadSearchIndex(body, synonyms);
     options.onEvent?.({ kind: 'hit', file, ms: Math.round(performance.now() - t0), bytes: body.length });
     return index;
   } catch (err) {
@@ -114,7 +114,7 @@ export function writeCachedIndex(options: IndexCacheOptions, key: string, index:
   const t0 = performance.now();
   try {
     mkdirSync(options.dir, { recursive: true });
-    const body = Buffer.from(index.toJSON(), 'utf8');
+    const body = index.serialize();
     writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${sha256(body)}\n`, 'latin1'), body]));
     // rename replaces a stale or corrupt file in one step: a reader sees the old file or the new one, never half.
     renameSync(tmp, file);

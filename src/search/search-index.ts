@@ -1,14 +1,16 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { Passage } from '../knowledge/types.js';
-import { normalize } from '../text/normalize.js';
-import { tokens } from '../text/terms.js';
-import { searchWords } from '../text/segment.js';
+import { averageLength, bigramDf, scoreBigrams } from './bigram-table.js';
+import { decodeIndex, encodeIndex } from './index-format.js';
+import { FIELDS, indexText, TITLE, WORDS, type IndexedText } from './postings.js';
 import type { Synonyms } from './synonyms.js';
 
-/** Bumped whenever tokenization or the stored layout changes, so stale serialized indexes are rebuilt. */
-export const INDEX_VERSION = 4;
+export { isRareBigram, RARE_BIGRAMS } from './bigram-table.js';
 
-// Tokens are computed once per passage and handed to MiniSearch pre-split.
+/** Bumped whenever tokenization or the stored layout changes, so stale serialized indexes are rebuilt. */
+export const INDEX_VERSION = 5;
+
+// Query terms are handed to MiniSearch pre-split.
 const SEP = '\u0000';
 const split = (s: string) => (s ? s.split(SEP) : []);
 
@@ -27,26 +29,6 @@ export function encodeTerm(term: string): string {
 
 /** Relative weight of each field, measured on the eval sets (see DESIGN.md, "Ranking"). */
 export const FIELD_BOOST = { title: 2, words: 1, bigrams: 1 };
-
-/**
- * Bigrams are a safety net for words jieba segments differently in the
- * question and the passage; only rare ones help (a common one, 中国 or 一个,
- * matches everywhere). Bigrams in more passages than this are neither indexed
- * nor searched: they were most of the index's postings, memory and build time,
- * and searching them ranked worse.
- */
-export const RARE_BIGRAMS = { maxShare: 0.005, minDf: 3 };
-
-export function isRareBigram(df: number, passages: number): boolean {
-  return df > 0 && df <= Math.max(RARE_BIGRAMS.minDf, RARE_BIGRAMS.maxShare * passages);
-}
-
-interface Doc {
-  id: number;
-  title: string;
-  words: string;
-  bigrams: string;
-}
 
 export interface QueryTerms {
   words: string[];
@@ -70,119 +52,104 @@ export interface SearchIndex {
   wordDf(term: string): number;
   bigramDf(term: string): number;
   search(query: QueryTerms, limit: number): Hit[];
-  toJSON(): string;
+  /** The index as bytes for the disk cache (`loadSearchIndex` reads them back). */
+  serialize(): Uint8Array;
 }
 
-function miniSearchOptions(synonyms: Synonyms): Options<Doc> {
-  return {
-    fields: ['title', 'words', 'bigrams'],
-    tokenize: split,
-    processTerm: (term, field) => (term === '' ? null : encodeTerm(field === 'bigrams' ? term : synonyms.canonical(term))),
+export type Doc = Record<(typeof FIELDS)[number], string> & { id: number };
+
+/**
+ * A MiniSearch over postings built by `indexText`, without re-adding every
+ * token: `loadJS` (its public deserializer) sets up the document bookkeeping,
+ * and each distinct term goes into its radix tree once, with MiniSearch's own
+ * per-field Maps. This fills MiniSearch's private `_index` exactly as `loadJS`
+ * does; tests/search/round-trip.test.ts checks the scores against MiniSearch's
+ * own `addAll`, and the index cache key includes MiniSearch's version.
+ */
+function miniSearchOver(text: IndexedText, n: number): MiniSearch<Doc> {
+  const documentIds: Record<number, number> = {};
+  const fieldLength: Record<number, number[]> = {};
+  const sums = [0, 0];
+  for (let doc = 0; doc < n; doc++) {
+    documentIds[doc] = doc;
+    const lengths = [text.fieldLength[2 * doc]!, text.fieldLength[2 * doc + 1]!];
+    fieldLength[doc] = lengths;
+    sums[0]! += lengths[0]!;
+    sums[1]! += lengths[1]!;
+  }
+  const js = {
+    documentCount: n,
+    nextId: n,
+    documentIds,
+    fieldIds: { title: TITLE, words: WORDS },
+    fieldLength,
+    averageFieldLength: sums.map((s) => (n > 0 ? s / n : 0)),
+    storedFields: {},
+    dirtCount: 0,
+    index: [],
+    serializationVersion: 2,
   };
+  const mini = MiniSearch.loadJS<Doc>(js as Parameters<typeof MiniSearch.loadJS>[0], { fields: [...FIELDS], tokenize: split });
+  const tree = (mini as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })._index;
+  for (const [term, fields] of text.postings) tree.set(encodeTerm(term), fields);
+  return mini;
 }
 
-const count = (df: Map<string, number>, terms: Iterable<string>) => {
-  for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
-};
-
-interface State {
-  passages: Passage[];
-  norms: string[];
-  titles: string[];
-  wordDf: Map<string, number>;
-  bigramDf: Map<string, number>;
-  mini: MiniSearch<Doc>;
+/**
+ * Words (title and body, synonyms applied) through MiniSearch, plus the rare
+ * bigrams from the bigram table, combined as MiniSearch combines an OR query:
+ * scores add, and the sum is multiplied by how many distinct query terms the
+ * passage matched (MiniSearch's "quality"). The scores are those of one
+ * MiniSearch holding both (tests/search/round-trip.test.ts).
+ */
+function search(mini: MiniSearch<Doc>, text: IndexedText, avgBigrams: number, synonyms: Synonyms, query: QueryTerms, limit: number): Hit[] {
+  const words = mini.search([...new Set(query.words)].join(SEP), {
+    fields: ['title', 'words'],
+    processTerm: (t) => encodeTerm(synonyms.canonical(t)),
+    boost: { title: FIELD_BOOST.title, words: FIELD_BOOST.words },
+  });
+  const grams = scoreBigrams(text.bigrams, query.bigrams, mini.documentCount, avgBigrams);
+  const hits: Hit[] = [];
+  for (const r of words) {
+    const doc = r.id as number;
+    const g = grams.get(doc);
+    if (!g) {
+      hits.push({ doc, score: r.score });
+      continue;
+    }
+    grams.delete(doc);
+    const terms = new Set(r.queryTerms);
+    for (const t of g.terms) terms.add(encodeTerm(t));
+    hits.push({ doc, score: (r.score / (r.queryTerms.length || 1) + FIELD_BOOST.bigrams * g.score) * terms.size });
+  }
+  for (const [doc, g] of grams) hits.push({ doc, score: FIELD_BOOST.bigrams * g.score * g.terms.length });
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-function wrap(state: State, synonyms: Synonyms): SearchIndex {
-  const { passages, norms, titles, wordDf, bigramDf, mini } = state;
+function wrap(passages: readonly Passage[], text: IndexedText, synonyms: Synonyms): SearchIndex {
+  const { postings, norms, titles } = text;
+  const mini = miniSearchOver(text, passages.length);
+  const avgBigrams = averageLength(text.bigrams);
   return {
     passages,
     norms,
     titles,
     size: passages.length,
-    wordDf: (t) => wordDf.get(synonyms.canonical(t)) ?? 0,
-    bigramDf: (t) => bigramDf.get(t) ?? 0,
-    search(query, limit) {
-      const words = [...new Set(query.words)];
-      const grams = [...new Set(query.bigrams)];
-      // At search time MiniSearch calls processTerm without a field name, so each
-      // sub-query states its own: synonyms apply to words, never to bigrams.
-      const sub = (terms: string[], fields: string[], processTerm: (t: string) => string): SearchOptions & { queries: string[] } => ({
-        queries: [terms.join(SEP)],
-        fields,
-        processTerm,
-      });
-      const results = mini.search({
-        combineWith: 'OR',
-        queries: [
-          sub(words, ['title', 'words'], (t) => encodeTerm(synonyms.canonical(t))),
-          sub(grams, ['bigrams'], encodeTerm),
-        ],
-        boost: { ...FIELD_BOOST },
-      });
-      return results.slice(0, limit).map((r) => ({ doc: r.id as number, score: r.score }));
-    },
-    toJSON: () =>
-      JSON.stringify({
-        version: INDEX_VERSION,
-        passages,
-        norms,
-        titles,
-        wordDf: [...wordDf],
-        bigramDf: [...bigramDf],
-        mini: mini.toJSON(),
-      }),
+    wordDf: (t) => postings.get(synonyms.canonical(t))?.get(WORDS)?.size ?? 0,
+    bigramDf: (t) => bigramDf(text.bigrams, t),
+    search: (query, limit) => search(mini, text, avgBigrams, synonyms, query, limit),
+    serialize: () => encodeIndex(INDEX_VERSION, passages, text),
   };
 }
 
 /** Builds the index: normalizes and tokenizes every passage once. */
-export function createSearchIndex(passages: Passage[], synonyms: Synonyms): SearchIndex {
-  const mini = new MiniSearch<Doc>(miniSearchOptions(synonyms));
-  const norms: string[] = [];
-  const titles: string[] = [];
-  const wordDf = new Map<string, number>();
-  const bigramDf = new Map<string, number>();
-  const tokenized = passages.map((p) => {
-    const norm = normalize(p.text);
-    norms.push(norm);
-    const t = tokens(norm);
-    count(wordDf, t.words.map((w) => synonyms.canonical(w)));
-    count(bigramDf, t.bigrams);
-    const title = normalize([p.article, p.section].filter(Boolean).join(' '));
-    titles.push(title);
-    return { title: searchWords(title), ...t };
-  });
-  // Second pass: document frequencies are known only once every passage is tokenized.
-  const n = passages.length;
-  const docs = tokenized.map(
-    (t, id): Doc => ({
-      id,
-      title: t.title.join(SEP),
-      words: t.words.join(SEP),
-      bigrams: t.bigrams.filter((b) => isRareBigram(bigramDf.get(b)!, n)).join(SEP),
-    }),
-  );
-  mini.addAll(docs);
-  return wrap({ passages, norms, titles, wordDf, bigramDf, mini }, synonyms);
+export function createSearchIndex(passages: readonly Passage[], synonyms: Synonyms): SearchIndex {
+  return wrap(passages, indexText(passages, synonyms), synonyms);
 }
 
-/** Loads an index written by `toJSON`; needs the same synonyms it was built with. Throws on a version mismatch. */
-export function loadSearchIndex(json: string, synonyms: Synonyms): SearchIndex {
-  const data = JSON.parse(json) as {
-    version: number;
-    passages: Passage[];
-    norms: string[];
-    titles: string[];
-    wordDf: Array<[string, number]>;
-    bigramDf: Array<[string, number]>;
-    mini: unknown;
-  };
-  if (data.version !== INDEX_VERSION) throw new Error(`search index: version ${data.version}, expected ${INDEX_VERSION}`);
-  const mini = MiniSearch.loadJS<Doc>(data.mini as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions(synonyms));
-  return wrap(
-    { passages: data.passages, norms: data.norms, titles: data.titles, wordDf: new Map(data.wordDf), bigramDf: new Map(data.bigramDf), mini },
-    synonyms,
-  );
+/** Loads an index written by `serialize`; needs the same synonyms it was built with. Throws on a version mismatch. */
+export function loadSearchIndex(bytes: Uint8Array, synonyms: Synonyms): SearchIndex {
+  const { passages, text } = decodeIndex(bytes, INDEX_VERSION);
+  return wrap(passages, text, synonyms);
 }
 
