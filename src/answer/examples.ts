@@ -9,6 +9,13 @@ import type { Answer } from './types.js';
 const NOUN = /^(n|nr|ns|nt|nz|vn|eng|x)$/u;
 
 /**
+ * Bounds on the work, whatever the size of the knowledge: at most this many
+ * passages (spread evenly over it) are looked at and this many candidate
+ * questions asked, so start-up and every reload spend ~100 ms here at most.
+ */
+export const EXAMPLE_SEARCH = { passages: 64, answers: 40 };
+
+/**
  * Questions a knowledge base can answer, for /start and the widget's greeting.
  * Built from the articles themselves: the noun phrase right before a number
  * (东江湖 蓄水量 81.2亿立方米 → 东江湖蓄水量是多少?), kept only when the
@@ -17,7 +24,10 @@ const NOUN = /^(n|nr|ns|nt|nz|vn|eng|x)$/u;
  */
 export function exampleQuestions(passages: readonly Passage[], answer: (q: string) => Answer, count = 5): string[] {
   const bySection = new Map<string, string[]>();
-  for (const p of passages) {
+  const step = Math.max(1, Math.ceil(passages.length / EXAMPLE_SEARCH.passages));
+  let asked = 0;
+  for (let at = 0; at < passages.length && asked < EXAMPLE_SEARCH.answers; at += step) {
+    const p = passages[at]!;
     for (const clause of sentences(p.text).flatMap(clauses)) {
       const tagged = taggedWords(normalize(clause));
       const i = tagged.findIndex((t) => t.tag === 'm' && /^\d/u.test(t.word));
@@ -26,6 +36,7 @@ export function exampleQuestions(passages: readonly Passage[], answer: (q: strin
       const phrase = tagged.slice(j, i).map((t) => t.word).join('');
       if (i - j < 1 || phrase.length < 3 || !isCjkWord(phrase)) continue;
       const question = `${phrase}是多少?`;
+      if (asked++ >= EXAMPLE_SEARCH.answers) break;
       const a = answer(question);
       if (!a.answered || !a.results[0]?.excerpt.includes(tagged[i]!.word)) continue;
       const key = p.section ?? '';
