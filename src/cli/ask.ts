@@ -6,11 +6,14 @@
  * --knowledge DIR (or KNOWLEDGE_DIR) points at another knowledge folder; --limit N (1-10) results per question.
  *   npm run ask -- --files                       what was done with every file of the folder
  * Skipped and failed files are always listed on stderr.
+ * The index is loaded from the index cache under DATA_DIR (default data/) when the
+ * folder is unchanged, and built and cached otherwise, as the server does.
  */
 import { createInterface } from 'node:readline';
 import type { Answer, AskOptions } from '../answer/types.js';
 import { createEngine, type Engine } from '../engine/engine.js';
 import { describeFile } from '../knowledge/accounting.js';
+import { indexCacheDir } from '../search/index-cache.js';
 import { QuestionError } from '../shared/errors.js';
 import { parseAskArgs, UsageError } from './ask-args.js';
 import { formatAnswerForTerminal } from './format.js';
@@ -35,7 +38,8 @@ async function main(): Promise<void> {
     return;
   }
   const options: AskOptions = args.limit === undefined ? {} : { limit: args.limit };
-  const engine = await createEngine({ knowledgeDir: args.knowledgeDir });
+  const dir = indexCacheDir(process.env.DATA_DIR || 'data', args.knowledgeDir, process.env.KNOWLEDGE_DIR || 'knowledge');
+  const engine = await createEngine({ knowledgeDir: args.knowledgeDir, indexCache: { dir } });
   for (const f of engine.knowledgeFiles()) {
     if (args.files) console.log(describeFile(f));
     else if (f.status !== 'loaded') console.error(describeFile(f));

@@ -20,6 +20,18 @@ import { createSearchIndex, INDEX_VERSION, loadSearchIndex, type SearchIndex } f
 import type { Synonyms } from './synonyms.js';
 
 export const CACHE_FILE = 'index.bin';
+
+/**
+ * The cache folder for a knowledge folder: `DATA_DIR/index-cache` for the configured
+ * one (the server's, prebuilt by `npm run build-index`), a subfolder per absolute path
+ * for any other (`npm run ask -- --knowledge DIR`), so one never evicts the other.
+ */
+export function indexCacheDir(dataDir: string, knowledgeDir: string, configuredKnowledgeDir: string): string {
+  const base = path.join(dataDir, 'index-cache');
+  const abs = path.resolve(knowledgeDir);
+  if (abs === path.resolve(configuredKnowledgeDir)) return base;
+  return path.join(base, 'folders', createHash('sha256').update(abs).digest('hex').slice(0, 16));
+}
 const MAGIC = 'chuchu-index-cache';
 
 export type IndexCacheEvent =
