@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { pickEncoding } from '../../src/server/widget-bundle.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers.js';
 
@@ -34,5 +35,28 @@ describe('GET /widget.js', () => {
     expect(cached.headers.etag).toBe(etag);
     const stale = await app.inject({ url: '/widget.js', headers: { 'if-none-match': '"old"' } });
     expect(stale.statusCode).toBe(200);
+  });
+
+  it('is sent compressed (brotli, else gzip) to browsers that accept it, each encoding with its own ETag', async () => {
+    const plain = await app.inject('/widget.js');
+    const br = await app.inject({ url: '/widget.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/iu);
+    expect(brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(plain.body);
+    const gz = await app.inject({ url: '/widget.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(gz.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3);
+    const revalidated = await app.inject({ url: '/widget.js', headers: { 'accept-encoding': 'gzip', 'if-none-match': String(gz.headers.etag) } });
+    expect(revalidated.statusCode).toBe(304);
+  });
+
+  it('reads Accept-Encoding with its quality values', () => {
+    expect(pickEncoding(undefined)).toBeNull();
+    expect(pickEncoding('identity')).toBeNull();
+    expect(pickEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(pickEncoding('gzip;q=0')).toBeNull();
+    expect(pickEncoding('GZIP, BR;q=1.0')).toBe('br');
   });
 });
