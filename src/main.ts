@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createBot, startBot, telegramWebhook, type RunningBot } from './bot/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createEngine, deferredEngine, type Engine } from './engine/engine.js';
+import { deferredEngine } from './engine/engine.js';
+import { startWorkerEngine, type WorkerEngine } from './engine/worker-engine.js';
 import { createLogger } from './logger.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
 import { openRecorder } from './records/sqlite-recorder.js';
@@ -18,8 +19,6 @@ import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
 import { buildApp } from './server/app.js';
 import { createShutdown } from './shutdown.js';
 import { startServer } from './server/listen.js';
-import { loadDictionary } from './text/segment.js';
-import { loadWordWeights } from './text/word-weights.js';
 
 /** Index cache events as log lines: a corrupt or unwritable cache is worth a warning, never a failure. */
 function logIndexCache(logger: Logger, e: IndexCacheEvent): void {
@@ -34,7 +33,7 @@ function logIndexCache(logger: Logger, e: IndexCacheEvent): void {
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function run(config: Config, logger: Logger): Promise<void> {
-  let engine: Engine | null = null;
+  let engine: WorkerEngine | null = null;
   // SQLite under DATA_DIR; if it cannot be opened, records stay in memory and chuchu still starts.
   const recorder = openRecorder({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
   // On every way out (graceful or the grace timeout): writes the queued records and closes the file.
@@ -77,18 +76,20 @@ async function run(config: Config, logger: Logger): Promise<void> {
     exit: (code) => process.exit(code),
     stop: () => {
       watcher?.close();
-      return Promise.allSettled([running?.stop(), app.close()]);
+      return Promise.allSettled([running?.stop(), app.close()]).then(() => engine?.close());
     },
   });
   process.on('SIGTERM', shutdown.handle);
   process.on('SIGINT', shutdown.handle);
 
+  // The index is built or loaded, and questions answered, in a worker thread (engine/worker-engine.ts):
+  // this thread keeps answering /api/health (503 until then) and never waits for a build.
   const t0 = performance.now();
-  loadDictionary();
-  loadWordWeights();
-  engine = await createEngine({
+  engine = await startWorkerEngine({
     knowledgeDir: config.knowledgeDir,
-    indexCache: { dir: path.join(config.dataDir, 'index-cache'), onEvent: (e) => logIndexCache(logger, e) },
+    indexCacheDir: path.join(config.dataDir, 'index-cache'),
+    onIndexCache: (e) => logIndexCache(logger, e),
+    onWorkerExit: (error) => logger.error({ error: error.message }, 'knowledge engine worker failed'),
   });
   // Stopped while the index was building: start nothing more, the shutdown exits.
   if (shutdown.stopping) return;

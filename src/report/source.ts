@@ -1,9 +1,7 @@
 import type { FileReport } from '../knowledge/accounting.js';
-import { loadKnowledge } from '../knowledge/load.js';
 import type { Passage } from '../knowledge/types.js';
 import { EngineNotReadyError } from '../shared/errors.js';
 import type { RecordsQuery } from '../records/query.js';
-import { buildReport } from './build-report.js';
 import type { PassageLookup, ReportSource } from './types.js';
 
 /** Passage id → where it sits, over a list of passages. */
@@ -39,6 +37,7 @@ export async function knowledgeLookup(knowledgeDir: string): Promise<PassageLook
 /** The lookup and the files of the folder that were skipped or failed (for the report's list of them). */
 export async function knowledgeState(knowledgeDir: string): Promise<{ lookup: PassageLookup; problems: FileReport[] }> {
   try {
+    const { loadKnowledge } = await import('../knowledge/load.js');
     const knowledge = await loadKnowledge(knowledgeDir);
     return { lookup: passageLookup(knowledge.passages), problems: problemFiles(knowledge.files) };
   } catch (err) {
@@ -64,6 +63,9 @@ export function createReportSource(deps: {
 }): ReportSource {
   return {
     report: async ({ since, limit }) => {
+      // Loaded on the first report, not at start-up: it normalizes and segments text (OpenCC and jieba,
+      // about a second to load), which the server's main thread otherwise never needs.
+      const { buildReport } = await import('./build-report.js');
       const report = buildReport(deps.query, await deps.lookup(), { since, ...(limit ? { limit } : {}) });
       return deps.files ? { ...report, files: problemFiles(deps.files()) } : report;
     },

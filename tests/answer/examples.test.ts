@@ -21,7 +21,7 @@ describe('example questions', () => {
     const passages = Array.from({ length: 20_000 }, (_, i) => passage(i));
     const asked: string[] = [];
     // Nothing is ever answered: the worst case, where every candidate is tried.
-    const answer = (question: string): Answer => (asked.push(question), { question, answered: false, results: [], suggestions: [] });
+    const answer = (question: string): Answer => (asked.push(question), { question, answered: false, results: [], suggestions: [], nothingToShow: true });
     expect(exampleQuestions(passages, answer)).toEqual([]);
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.length).toBeLessThanOrEqual(EXAMPLE_SEARCH.answers);
@@ -34,6 +34,7 @@ describe('example questions', () => {
       answered: true,
       results: [{ excerpt: passages.map((p) => p.text).join(''), highlights: [], passageId: 'p0', article: '', section: null, paragraph: 1, source: null, url: null, score: 1 }],
       suggestions: [],
+      nothingToShow: false,
     });
     const examples = exampleQuestions(passages, answer);
     expect(examples.length).toBeGreaterThan(0);

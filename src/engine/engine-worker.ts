@@ -1,0 +1,61 @@
+/**
+ * The inside of an engine worker (worker-engine.ts starts it): loads jieba and the
+ * knowledge folder, builds or loads one snapshot, then answers requests from the
+ * main thread. One worker serves one snapshot; a reload is a new worker.
+ *
+ * Requests arrive on `port`; each reply is posted back on it, then `flag` is set
+ * to the request's id and notified, which wakes the main thread blocked in
+ * `Atomics.wait` (the call is synchronous on its side: see worker-engine.ts).
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { loadKnowledge } from '../knowledge/load.js';
+import type { Passage } from '../knowledge/types.js';
+import type { IndexCacheEvent } from '../search/index-cache.js';
+import { KnowledgeError } from '../shared/errors.js';
+import { loadDictionary } from '../text/segment.js';
+import { loadWordWeights } from '../text/word-weights.js';
+import { buildSnapshot } from './snapshot.js';
+import type { EngineRequest, EngineReply, WorkerData, WorkerEvent } from './worker-protocol.js';
+
+const data = workerData as WorkerData & { port: MessagePort };
+const tell = (event: WorkerEvent) => parentPort!.postMessage(event);
+const plainError = (err: KnowledgeError) => ({ file: err.file, reason: err.reason, ...(err.line ? { line: err.line } : {}) });
+
+async function serve(): Promise<void> {
+  loadDictionary();
+  loadWordWeights();
+  const knowledge = await loadKnowledge(data.knowledgeDir);
+  if (data.strict && knowledge.errors.length) return tell({ type: 'rejected', errors: knowledge.errors.map(plainError) });
+  const snapshot = buildSnapshot(knowledge, {
+    ...(data.indexCacheDir ? { indexCache: { dir: data.indexCacheDir, onEvent: (event: IndexCacheEvent) => tell({ type: 'index-cache', event }) } } : {}),
+    ...(data.answerCacheSize !== undefined ? { answerCacheSize: data.answerCacheSize } : {}),
+  });
+  const byId = new Map<string, Passage>(snapshot.index.passages.map((p) => [p.id, p]));
+  data.port.on('message', (request: EngineRequest) => {
+    let reply: EngineReply;
+    try {
+      const value = request.op === 'answer' ? snapshot.answer(request.question, request.options) : (byId.get(request.passageId) ?? null);
+      reply = { id: request.id, value };
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      reply = { id: request.id, error: { name: e.name, message: e.message, ...(e.code ? { code: e.code } : {}) } };
+    }
+    data.port.postMessage(reply);
+    Atomics.store(data.flag, 0, request.id);
+    Atomics.notify(data.flag, 0);
+  });
+  tell({
+    type: 'ready',
+    meta: {
+      articles: snapshot.articles,
+      stats: { articles: snapshot.articles.length, passages: snapshot.index.size, indexBuiltAt: snapshot.builtAt.toISOString() },
+      examples: snapshot.examples,
+      errors: snapshot.errors.map(plainError),
+    },
+  });
+}
+
+serve().catch((err: unknown) => {
+  const e = err instanceof KnowledgeError ? err : new KnowledgeError(data.knowledgeDir, (err as Error).message);
+  tell({ type: 'failed', error: plainError(e) });
+});

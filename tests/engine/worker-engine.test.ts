@@ -1,0 +1,70 @@
+/** The engine the server runs, in a worker thread: same answers as in place, errors that cross, reloads that swap. */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/engine/types.js';
+import { startWorkerEngine, type WorkerEngine } from '../../src/engine/worker-engine.js';
+import { QuestionError } from '../../src/shared/errors.js';
+
+const QUESTIONS = ['东江湖的水能直接喝吗', '郴州离广州坐高铁多久', '北湖机场什么时候通航', '明天股市会涨吗'];
+let dir: string;
+let worker: WorkerEngine;
+let local: Engine;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'chuchu-worker-'));
+  cpSync('knowledge', dir, { recursive: true });
+  [worker, local] = await Promise.all([startWorkerEngine({ knowledgeDir: dir }), createEngine({ knowledgeDir: dir })]);
+}, 120_000);
+afterAll(async () => {
+  await worker?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('engine in a worker thread', () => {
+  it('answers exactly as the engine in place, and serves the same snapshot metadata', () => {
+    for (const q of QUESTIONS) expect(worker.answer(q, { limit: 2 })).toEqual(local.answer(q, { limit: 2 }));
+    expect(worker.answer(QUESTIONS[0]!).answered).toBe(true);
+    expect(worker.articles()).toEqual(local.articles());
+    expect(worker.exampleQuestions(3)).toEqual(local.exampleQuestions(3));
+    expect(worker.stats().passages).toBe(local.stats().passages);
+    const id = local.answer(QUESTIONS[0]!).results[0]!.passageId;
+    expect(worker.passage(id)).toEqual(local.passage(id));
+    expect(worker.passage('no-such-passage')).toBeNull();
+  });
+
+  it('a bad question throws the same QuestionError on this thread', () => {
+    expect(() => worker.answer('   ')).toThrow(QuestionError);
+    try {
+      worker.answer('问'.repeat(10_000));
+    } catch (err) {
+      expect(err).toBeInstanceOf(QuestionError);
+      expect((err as QuestionError).code).toBe('too_long');
+    }
+  });
+
+  it('a reload with an error keeps the old snapshot; a good one swaps in the new knowledge', async () => {
+    const before = worker.stats();
+    writeFileSync(path.join(dir, 'faq.md'), '## \n\n没有问题的答案\n');
+    const refused = await worker.reload();
+    expect(refused.ok).toBe(false);
+    expect(refused.errors[0]!.file).toMatch(/faq\.md/u);
+    expect(worker.stats()).toEqual(before);
+    rmSync(path.join(dir, 'faq.md'));
+    writeFileSync(path.join(dir, 'river.md'), '---\ntitle: 湟水\n---\n\n湟水发源于青海省海晏县包呼图山，全长三百多公里。\n');
+    const [a, b] = [worker.reload(), worker.reload()];
+    expect(a).toBe(b);
+    const done = await a;
+    expect(done.ok).toBe(true);
+    expect(worker.stats().articles).toBe(before.articles + 1);
+    expect(worker.answer('湟水发源于哪里').results[0]?.article).toBe('湟水');
+  }, 120_000);
+
+  it('a folder with nothing to serve fails to start with a KnowledgeError', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'chuchu-empty-'));
+    await expect(startWorkerEngine({ knowledgeDir: path.join(empty, 'missing') })).rejects.toMatchObject({ name: 'KnowledgeError' });
+    rmSync(empty, { recursive: true, force: true });
+  }, 60_000);
+});
