@@ -1,5 +1,5 @@
 /**
- * Start-up time of the real server (`src/main.ts`), uncached then cached:
+ * Start-up time of the real server (`dist/main.js`: `npm run build` first), uncached then cached:
  *   tsx bench/startup.ts [--runs 3]
  * Time from spawn to the "chuchu ready" log line, with an empty index cache, then with the cache written by that run.
  */
@@ -13,7 +13,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }
 
 function startOnce(dataDir: string): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, KNOWLEDGE_DIR: values.knowledge, BOT_TOKEN: '', LOG_LEVEL: 'info', CI: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

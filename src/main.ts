@@ -34,6 +34,18 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function run(config: Config, logger: Logger): Promise<void> {
   let engine: WorkerEngine | null = null;
+  // The index is built or loaded, and questions answered, in a worker thread (engine/worker-engine.ts),
+  // started first so that jieba and the index load while this thread sets up HTTP and the bot; this
+  // thread keeps answering /api/health (503 until then) and never waits for a build.
+  const t0 = performance.now();
+  const starting = startWorkerEngine({
+    knowledgeDir: config.knowledgeDir,
+    indexCacheDir: path.join(config.dataDir, 'index-cache'),
+    onIndexCache: (e) => logIndexCache(logger, e),
+    onWorkerExit: (error) => logger.error({ error: error.message }, 'knowledge engine worker failed'),
+  });
+  // Handled where it is awaited, below; this keeps an early failure from being reported as unhandled meanwhile.
+  starting.catch(() => {});
   // SQLite under DATA_DIR; if it cannot be opened, records stay in memory and chuchu still starts.
   const recorder = openRecorder({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
   // On every way out (graceful or the grace timeout): writes the queued records and closes the file.
@@ -82,15 +94,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
   process.on('SIGTERM', shutdown.handle);
   process.on('SIGINT', shutdown.handle);
 
-  // The index is built or loaded, and questions answered, in a worker thread (engine/worker-engine.ts):
-  // this thread keeps answering /api/health (503 until then) and never waits for a build.
-  const t0 = performance.now();
-  engine = await startWorkerEngine({
-    knowledgeDir: config.knowledgeDir,
-    indexCacheDir: path.join(config.dataDir, 'index-cache'),
-    onIndexCache: (e) => logIndexCache(logger, e),
-    onWorkerExit: (error) => logger.error({ error: error.message }, 'knowledge engine worker failed'),
-  });
+  engine = await starting;
   // Stopped while the index was building: start nothing more, the shutdown exits.
   if (shutdown.stopping) return;
   const stats = engine.stats();
