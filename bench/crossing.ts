@@ -30,12 +30,15 @@ const [inPlace, worker] = await Promise.all([
   createEngine({ knowledgeDir: values.knowledge, answerCacheSize: 0 }),
   startWorkerEngine({ knowledgeDir: values.knowledge, answerCacheSize: 0 }),
 ]);
-// Alternated, twice each, so both see the same machine load; the second round is reported.
+// Alternated, four rounds each after a warm-up round, so both see the same machine load; the medians are reported.
 measure(inPlace);
 measure(worker);
-const local = measure(inPlace);
-const crossed = measure(worker);
+const rounds = Array.from({ length: 4 }, () => ({ local: measure(inPlace), crossed: measure(worker) }));
 await worker.close();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pick = (side: 'local' | 'crossed', k: 'mean' | 'p50' | 'p99') => median(rounds.map((r) => r[side][k]));
+const local = { mean: pick('local', 'mean'), p50: pick('local', 'p50'), p99: pick('local', 'p99') };
+const crossed = { mean: pick('crossed', 'mean'), p50: pick('crossed', 'p50'), p99: pick('crossed', 'p99') };
 const r = (n: number) => Math.round(n * 1000) / 1000;
 console.log(
   JSON.stringify({
