@@ -8,24 +8,42 @@
  * `Atomics.wait` (the call is synchronous on its side: see worker-engine.ts).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { loadKnowledge } from '../knowledge/load.js';
+import { keepLastGood } from '../knowledge/last-good.js';
+import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
 import type { Passage } from '../knowledge/types.js';
 import type { IndexCacheEvent } from '../search/index-cache.js';
 import { KnowledgeError } from '../shared/errors.js';
 import { loadDictionary } from '../text/segment.js';
 import { loadWordWeights } from '../text/word-weights.js';
 import { buildSnapshot } from './snapshot.js';
-import type { EngineRequest, EngineReply, WorkerData, WorkerEvent } from './worker-protocol.js';
+import type { EngineRequest, EngineReply, PreviousMessage, PreviousParts, WorkerData, WorkerEvent } from './worker-protocol.js';
 
 const data = workerData as WorkerData & { port: MessagePort };
 const tell = (event: WorkerEvent) => parentPort!.postMessage(event);
 const plainError = (err: KnowledgeError) => ({ file: err.file, reason: err.reason, ...(err.line ? { line: err.line } : {}) });
 
+/** On a reload, the last good version of the files that failed, from the serving worker (through the main thread). */
+async function withLastGood(next: Knowledge): Promise<Knowledge> {
+  const failed = next.files.filter((f) => f.status === 'failed').map((f) => f.file);
+  if (!data.reload || failed.length === 0) return next;
+  const reply = new Promise<PreviousMessage>((resolve) => parentPort!.once('message', resolve));
+  tell({ type: 'need-previous', files: failed });
+  const { parts } = await reply;
+  return parts ? keepLastGood({ ...next, ...parts }, next) : next;
+}
+
+/** The parts of `knowledge` that come from `files` (what keepLastGood may keep). */
+function partsOf(knowledge: Knowledge, files: string[]): PreviousParts {
+  const wanted = new Set(files);
+  const articles = knowledge.articles.filter((a) => wanted.has(a.file));
+  const ids = new Set(articles.map((a) => a.id));
+  return { articles, passages: knowledge.passages.filter((p) => ids.has(p.articleId)), faq: knowledge.faq.filter((e) => wanted.has(e.file)) };
+}
+
 async function serve(): Promise<void> {
   loadDictionary();
   loadWordWeights();
-  const knowledge = await loadKnowledge(data.knowledgeDir);
-  if (data.strict && knowledge.errors.length) return tell({ type: 'rejected', errors: knowledge.errors.map(plainError) });
+  const knowledge = await withLastGood(await loadKnowledge(data.knowledgeDir));
   const snapshot = buildSnapshot(knowledge, {
     ...(data.indexCacheDir ? { indexCache: { dir: data.indexCacheDir, onEvent: (event: IndexCacheEvent) => tell({ type: 'index-cache', event }) } } : {}),
     ...(data.answerCacheSize !== undefined ? { answerCacheSize: data.answerCacheSize } : {}),
@@ -34,7 +52,12 @@ async function serve(): Promise<void> {
   data.port.on('message', (request: EngineRequest) => {
     let reply: EngineReply;
     try {
-      const value = request.op === 'answer' ? snapshot.answer(request.question, request.options) : (byId.get(request.passageId) ?? null);
+      const value =
+        request.op === 'answer'
+          ? snapshot.answer(request.question, request.options)
+          : request.op === 'passage'
+            ? (byId.get(request.passageId) ?? null)
+            : partsOf(knowledge, request.files);
       reply = { id: request.id, value };
     } catch (err) {
       const e = err as Error & { code?: string };
@@ -51,6 +74,7 @@ async function serve(): Promise<void> {
       stats: { articles: snapshot.articles.length, passages: snapshot.index.size, indexBuiltAt: snapshot.builtAt.toISOString() },
       examples: snapshot.examples,
       errors: snapshot.errors.map(plainError),
+      files: snapshot.files,
     },
   });
 }

@@ -21,7 +21,7 @@ import type { Passage } from '../knowledge/types.js';
 import type { IndexCacheEvent } from '../search/index-cache.js';
 import { EngineNotReadyError, KnowledgeError, QuestionError } from '../shared/errors.js';
 import type { Engine, ReloadResult } from './types.js';
-import type { EngineReply, EngineRequest, PlainKnowledgeError, SnapshotMeta, WorkerData, WorkerEvent } from './worker-protocol.js';
+import type { EngineReply, EngineRequest, PlainKnowledgeError, PreviousMessage, PreviousParts, SnapshotMeta, WorkerData, WorkerEvent } from './worker-protocol.js';
 
 export interface WorkerEngineOptions {
   knowledgeDir: string;
@@ -57,13 +57,16 @@ const ENTRY = FROM_SOURCES
 
 const knowledgeError = (e: PlainKnowledgeError) => new KnowledgeError(e.file, e.reason, e.line);
 
-/** Starts a worker; resolves once it serves, or with the errors that made it refuse the knowledge. */
-function startWorker(options: WorkerEngineOptions, strict: boolean): Promise<Served | { errors: KnowledgeError[] }> {
+/**
+ * Starts a worker; resolves once it serves. `previous` answers a reloading worker's question
+ * about the files that failed (their last good version, from the serving worker).
+ */
+function startWorker(options: WorkerEngineOptions, previous: ((files: string[]) => PreviousParts | null) | null): Promise<Served> {
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const data: WorkerData & { port: MessagePort } = {
     knowledgeDir: options.knowledgeDir,
-    strict,
+    reload: previous !== null,
     flag,
     port: port2,
     ...(options.indexCacheDir ? { indexCacheDir: options.indexCacheDir } : {}),
@@ -79,10 +82,14 @@ function startWorker(options: WorkerEngineOptions, strict: boolean): Promise<Ser
     worker.on('message', (m: WorkerEvent) => {
       if (m.type === 'index-cache') options.onIndexCache?.(m.event);
       else if (m.type === 'ready') resolve({ worker, port: port1, flag, meta: m.meta });
-      else if (m.type === 'rejected') {
-        port1.close();
-        void worker.terminate();
-        resolve({ errors: m.errors.map(knowledgeError) });
+      else if (m.type === 'need-previous') {
+        let parts: PreviousParts | null = null;
+        try {
+          parts = previous?.(m.files) ?? null;
+        } catch {
+          // The serving worker could not say: the failed files are left out, as on a first start.
+        }
+        worker.postMessage({ type: 'previous', parts } satisfies PreviousMessage);
       } else fail(knowledgeError(m.error));
     });
     worker.once('error', fail);
@@ -95,7 +102,7 @@ let lastId = 0;
 /** One request to the serving worker, synchronously: post, wait for its flag, take the reply. */
 type Request = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
 
-function call(served: Served, request: Request, timeoutMs: number): Answer | Passage | null {
+function call(served: Served, request: Request, timeoutMs: number): Answer | Passage | PreviousParts | null {
   const id = (lastId = (lastId % 0x7ffffffe) + 1);
   Atomics.store(served.flag, 0, 0);
   served.port.postMessage({ ...request, id });
@@ -120,8 +127,7 @@ function call(served: Served, request: Request, timeoutMs: number): Answer | Pas
  * when the folder has no usable article (as `createEngine` does).
  */
 export async function startWorkerEngine(options: WorkerEngineOptions): Promise<WorkerEngine> {
-  const first = await startWorker(options, false);
-  if (!('worker' in first)) throw first.errors[0] ?? new KnowledgeError(options.knowledgeDir, 'not loaded');
+  const first = await startWorker(options, null);
   let current: Served | null = null;
   let closed = false;
   let pending: Promise<ReloadResult> | null = null;
@@ -135,8 +141,8 @@ export async function startWorkerEngine(options: WorkerEngineOptions): Promise<W
       // The serving worker died (out of memory, a crash): answer "not ready" and start another.
       current = null;
       options.onWorkerExit?.(new Error('the engine worker stopped; starting another'));
-      startWorker(options, false).then(
-        (again) => ('worker' in again && !closed && current === null ? serve(again) : undefined),
+      startWorker(options, null).then(
+        (again) => (!closed && current === null ? serve(again) : void again.worker.terminate()),
         (err: Error) => options.onWorkerExit?.(err),
       );
     });
@@ -158,19 +164,22 @@ export async function startWorkerEngine(options: WorkerEngineOptions): Promise<W
     stats: () => ready().meta.stats,
     exampleQuestions: (count = 3) => ready().meta.examples.slice(0, count),
     knowledgeErrors: () => ready().meta.errors.map(knowledgeError),
+    knowledgeFiles: () => ready().meta.files,
     reload: () => {
-      // Concurrent reload requests share one rebuild.
-      pending ??= startWorker(options, true)
+      // Concurrent reload requests share one rebuild. Every good change applies; a file that fails
+      // keeps its last good version, which the new worker asks the serving one for.
+      const previous = (files: string[]) => (current ? (call(current, { op: 'previous', files }, timeout) as PreviousParts) : null);
+      pending ??= startWorker(options, previous)
         .then(
           (next): ReloadResult => {
-            if (!('worker' in next)) return { ok: false, errors: next.errors, stats: ready().meta.stats };
             if (closed) void next.worker.terminate();
             else serve(next);
-            return { ok: true, errors: [], stats: next.meta.stats };
+            const errors = next.meta.errors.map(knowledgeError);
+            return { ok: errors.length === 0, applied: true, errors, files: next.meta.files, stats: next.meta.stats };
           },
           (err: Error): ReloadResult => {
             const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, err.message)];
-            return { ok: false, errors, stats: ready().meta.stats };
+            return { ok: false, applied: false, errors, files: [], stats: ready().meta.stats };
           },
         )
         .finally(() => {

@@ -1,5 +1,7 @@
 /** Messages between the main thread (worker-engine.ts) and an engine worker (engine-worker.ts). */
 import type { Answer, AskOptions } from '../answer/types.js';
+import type { FileReport } from '../knowledge/accounting.js';
+import type { Knowledge } from '../knowledge/load.js';
 import type { Article, Passage } from '../knowledge/types.js';
 import type { IndexCacheEvent } from '../search/index-cache.js';
 import type { KnowledgeStats } from './types.js';
@@ -9,8 +11,8 @@ export interface WorkerData {
   knowledgeDir: string;
   indexCacheDir?: string;
   answerCacheSize?: number;
-  /** A reload: any error in the folder rejects the new knowledge (the old one keeps serving). */
-  strict: boolean;
+  /** A reload: files that fail keep their last good version, asked of the serving worker ('need-previous'). */
+  reload: boolean;
   /** Set to the id of the request just answered, and notified. */
   flag: Int32Array;
 }
@@ -28,16 +30,27 @@ export interface SnapshotMeta {
   stats: KnowledgeStats;
   examples: string[];
   errors: PlainKnowledgeError[];
+  files: FileReport[];
 }
+
+/** What keepLastGood reads of the previous knowledge, for the files that failed. */
+export type PreviousParts = Pick<Knowledge, 'articles' | 'passages' | 'faq'>;
 
 export type WorkerEvent =
   | { type: 'ready'; meta: SnapshotMeta }
-  | { type: 'rejected'; errors: PlainKnowledgeError[] }
+  | { type: 'need-previous'; files: string[] }
   | { type: 'failed'; error: PlainKnowledgeError }
   | { type: 'index-cache'; event: IndexCacheEvent };
 
+/** The main thread's reply to 'need-previous', on the worker's parentPort. */
+export interface PreviousMessage {
+  type: 'previous';
+  parts: PreviousParts | null;
+}
+
 export type EngineRequest =
   | { id: number; op: 'answer'; question: string; options?: AskOptions }
-  | { id: number; op: 'passage'; passageId: string };
+  | { id: number; op: 'passage'; passageId: string }
+  | { id: number; op: 'previous'; files: string[] };
 
-export type EngineReply = { id: number; value: Answer | Passage | null } | { id: number; error: { name: string; message: string; code?: string } };
+export type EngineReply = { id: number; value: Answer | Passage | PreviousParts | null } | { id: number; error: { name: string; message: string; code?: string } };

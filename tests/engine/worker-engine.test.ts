@@ -45,13 +45,14 @@ describe('engine in a worker thread', () => {
     }
   });
 
-  it('a reload with an error keeps the old snapshot; a good one swaps in the new knowledge', async () => {
+  it('a reload reports a broken file and applies the rest; a new article is answered from the new worker', async () => {
     const before = worker.stats();
     writeFileSync(path.join(dir, 'faq.md'), '## \n\n没有问题的答案\n');
-    const refused = await worker.reload();
-    expect(refused.ok).toBe(false);
-    expect(refused.errors[0]!.file).toMatch(/faq\.md/u);
-    expect(worker.stats()).toEqual(before);
+    const broken = await worker.reload();
+    expect(broken).toMatchObject({ ok: false, applied: true });
+    expect(broken.errors[0]!.file).toMatch(/faq\.md/u);
+    expect(worker.knowledgeFiles().find((f) => f.file === 'faq.md')).toMatchObject({ status: 'failed' });
+    expect(worker.stats().articles).toBe(before.articles);
     rmSync(path.join(dir, 'faq.md'));
     writeFileSync(path.join(dir, 'river.md'), '---\ntitle: 湟水\n---\n\n湟水发源于青海省海晏县包呼图山，全长三百多公里。\n');
     const [a, b] = [worker.reload(), worker.reload()];

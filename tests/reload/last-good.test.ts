@@ -3,16 +3,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
+import { startWorkerEngine } from '../../src/engine/worker-engine.js';
 
 const top = (a: ReturnType<Awaited<ReturnType<typeof createEngine>>['answer']>) => a.faq?.answer ?? a.results[0]?.excerpt ?? '(declined)';
 
-it('a live reload applies every good change, and a file that fails keeps serving its last good version', async () => {
+// In place (CLI) and in worker threads (the server: the new worker asks the serving one for the last good versions).
+const engines = [
+  ['in place', (dir: string) => createEngine({ knowledgeDir: dir, answerCacheSize: 0 })],
+  ['in worker threads', (dir: string) => startWorkerEngine({ knowledgeDir: dir, answerCacheSize: 0 })],
+] as const;
+
+it.each(engines)('a live reload applies every good change, and a file that fails keeps serving its last good version (%s)', async (_how, start) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'chuchu-lastgood-'));
   const file = (name: string, text: string | Buffer) => writeFileSync(path.join(dir, name), text);
   file('ferry.md', '# 渡口\n\n白沙渡口每天早上六点开船。\n');
   file('bridge.md', '# 新桥\n\n青石桥全长三百二十米。\n');
   file('faq.md', '## 渡船要买票吗？\n渡船免费。\n\n## 渡口有厕所吗？\n渡口有公共厕所。\n');
-  const engine = await createEngine({ knowledgeDir: dir, answerCacheSize: 0 });
+  const engine = await start(dir);
 
   // The ferry article breaks, the bridge article changes, a FAQ entry loses its answer, a .doc and a .png arrive.
   file('ferry.md', '---\ntitle 没有冒号\n---\n白沙渡口每天早上七点开船。\n');
@@ -45,4 +52,5 @@ it('a live reload applies every good change, and a file that fails keeps serving
   file('bridge.md', '');
   const emptied = await engine.reload();
   expect(emptied.files.find((f) => f.file === 'bridge.md')).toMatchObject({ status: 'failed', keptPrevious: true });
-});
+  await (engine as { close?: () => Promise<void> }).close?.();
+}, 120_000);
