@@ -8,7 +8,8 @@ type Place = Pick<AnswerResult, 'article' | 'section' | 'paragraph' | 'page'>;
  * Channels add markup, never words.
  */
 export function citationParts(r: Place): { title: string; where: string } {
-  const paragraph = `${r.page ? `第${r.page}页 ` : ''}第${r.paragraph}段`;
+  // Paragraph 0 is the title and byline (answers about the article itself): no 第N段.
+  const paragraph = r.paragraph > 0 ? `${r.page ? `第${r.page}页 ` : ''}第${r.paragraph}段` : null;
   return { title: `《${r.article}》`, where: [r.section, paragraph].filter(Boolean).join(' · ') };
 }
 

@@ -1,12 +1,20 @@
+import type { Script } from '../text/script.js';
+
 /** One cited excerpt. */
 export interface AnswerResult {
-  /** A quote of at most 120 characters from the passage, with `…` where text was left out. */
+  /**
+   * A quote of at most 120 characters from the passage, with `…` where text was left out,
+   * in the asker's script (a Traditional question is shown Traditional: see `Answer.script`).
+   */
   excerpt: string;
+  /** The same quote verbatim, when `excerpt` was converted to the asker's script. */
+  original?: string;
   /** Ranges [start, end) in `excerpt` (UTF-16 offsets) that match the question's terms; sorted, non-overlapping. */
   highlights: Array<[number, number]>;
   passageId: string;
   article: string;
   section: string | null;
+  /** 1-based; 0 for the article's title and byline (questions about the article itself). */
   paragraph: number;
   /** The page of a PDF article the paragraph starts on. */
   page?: number;
@@ -35,6 +43,12 @@ export interface Answer {
    * "not found" reply on it and never re-derives it.
    */
   nothingToShow: boolean;
+  /** The script the answer is shown in (BCP 47): the asker's, or the article's when the question does not show one. */
+  script?: Script;
+  /** A follow-up completed from the conversation (那综保区呢 → 郴州有几个国家级综保区): what was answered. */
+  understoodAs?: string;
+  /** A sentence for the asker that replaces the generic "not found" (此文章没有记录发表日期). */
+  note?: string;
 }
 
 /** An answer before the engine decides whether it has anything to show (the article path, the FAQ composer). */

@@ -100,6 +100,7 @@ export function parseMd(file: string, content: string): ParsedArticle {
     subtitle: null,
     source: meta.source ?? null,
     author: meta.author ?? null,
+    byline: null,
     date: meta.date ?? null,
     url: meta.url ?? null,
     paragraphs,

@@ -55,6 +55,7 @@ export function parseTxt(file: string, content: string): ParsedArticle {
     subtitle: null,
     source: null,
     author: null,
+    byline: null,
     date: null,
     url: null,
     paragraphs: [],
@@ -73,6 +74,8 @@ export function parseTxt(file: string, content: string): ParsedArticle {
       const b = parseByline(text);
       article.source ??= b.source;
       article.author ??= b.author;
+      // As printed, quoted when someone asks who wrote the article.
+      article.byline ??= text.replace(/^□\s*/u, '');
       continue;
     }
     if (isSignOff(text)) continue;

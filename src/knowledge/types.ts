@@ -6,6 +6,8 @@ export interface Article {
   subtitle: string | null;
   source: string | null;
   author: string | null;
+  /** The byline as printed (`郴州日报·今日郴州客户端全媒体记者 王路莎`), quoted when someone asks who wrote the article. */
+  byline: string | null;
   date: string | null;
   url: string | null;
   /** Path of the knowledge file, relative to the knowledge folder. */

@@ -1,0 +1,41 @@
+import type { Answer, AnswerResult } from '../answer/types.js';
+import { questionScript, textScript, toScript, toScriptMapped, type Script } from '../text/script.js';
+
+function localizeResult(r: AnswerResult, script: Script): AnswerResult {
+  if (textScript(r.excerpt) === script && textScript(r.article) === script) return r;
+  const { text, highlights } = toScriptMapped(r.excerpt, r.highlights, script);
+  if (text === r.excerpt) return r;
+  return {
+    ...r,
+    excerpt: text,
+    original: r.original ?? r.excerpt,
+    highlights,
+    article: toScript(r.article, script),
+    section: r.section === null ? null : toScript(r.section, script),
+  };
+}
+
+/**
+ * Shows an answer in the asker's script: a question in Traditional gets the
+ * quote, citation and notes in Traditional (Hong Kong or Taiwan forms, as the
+ * question shows), one in Simplified gets Simplified; a question that shows
+ * neither keeps the article's own script. The verbatim quote stays in `original`.
+ * Returns a new object: answers may be shared by the answer cache.
+ */
+export function localizeAnswer(answer: Answer, asked: string, forced?: Script): Answer {
+  const own = forced ?? questionScript(asked);
+  const first = answer.results[0];
+  const script = own ?? (first ? textScript(first.excerpt + first.article) : 'zh-Hans');
+  const convert = (s: string) => (own ? toScript(s, own) : s);
+  const out: Answer = { ...answer, script, results: answer.results.map((r) => (own ? localizeResult(r, own) : r)) };
+  if (!own) return out;
+  out.suggestions = answer.suggestions.map(convert);
+  if (answer.didYouMean) out.didYouMean = answer.didYouMean.map(convert);
+  if (answer.faq) {
+    const { faq } = answer;
+    out.faq = { ...faq, question: convert(faq.question), answer: convert(faq.answer), source: faq.source === null ? null : convert(faq.source) };
+  }
+  if (answer.note) out.note = convert(answer.note);
+  if (answer.understoodAs) out.understoodAs = convert(answer.understoodAs);
+  return out;
+}
