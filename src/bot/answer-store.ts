@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Script } from '../text/script.js';
 
 /** What the buttons under one answer message need to know. */
 export interface StoredAnswer {
@@ -6,6 +7,8 @@ export interface StoredAnswer {
   chatType: string;
   /** Passages shown in that message, for 👍/👎 records. */
   passageIds: string[];
+  /** The script the answer was shown in, so its 更多 pages match. */
+  script?: Script;
   /** Offset of the next page, for 更多. */
   nextOffset: number;
   /** "Did you mean" questions offered under a declined answer, asked when their button is tapped. */

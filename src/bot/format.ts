@@ -48,6 +48,8 @@ export interface AnswerFormatOptions {
   continued?: boolean;
   /** A curated answer, shown before the excerpts. */
   faq?: FaqAnswer;
+  /** A follow-up completed from the conversation: what was answered. */
+  understoodAs?: string;
 }
 
 /**
@@ -63,7 +65,8 @@ export function formatFaq(faq: FaqAnswer): string {
 
 /** A full reply for an answered question: the question, the FAQ answer if any, then each result. */
 export function formatAnswer(question: string, results: AnswerResult[], options: AnswerFormatOptions = {}): string {
-  const head = `❓ ${escapeHtml(question)}${options.continued ? '（续）' : ''}`;
+  const understood = options.understoodAs ? `\n↪ 按上文理解为：${escapeHtml(options.understoodAs)}` : '';
+  const head = `❓ ${escapeHtml(question)}${options.continued ? '（续）' : ''}${understood}`;
   const faq = options.faq ? [formatFaq(options.faq)] : [];
   const excerpts = results.length > 0 && faq.length > 0 ? ['<b>原文摘录</b>', ...results.map(formatResult)] : results.map(formatResult);
   return [head, ...faq, ...excerpts].join('\n\n');
@@ -73,11 +76,11 @@ export function formatAnswer(question: string, results: AnswerResult[], options:
  * The reply when the knowledge base has no answer: say so plainly, then what it does cover
  * (`suggestions`, falling back to the article titles) and a few questions it can answer.
  */
-export function formatDeclined(answer: Pick<Answer, 'question' | 'suggestions' | 'didYouMean'>, fallbackTitles: string[], examples: string[] = []): string {
+export function formatDeclined(answer: Pick<Answer, 'question' | 'suggestions' | 'didYouMean' | 'note'>, fallbackTitles: string[], examples: string[] = []): string {
   // Suggestions may come as bare titles, as 《titles》, or as related questions: only bare titles get 《》.
   const covered = answer.suggestions.length > 0 ? answer.suggestions : fallbackTitles;
   const show = (t: string) => escapeHtml(fallbackTitles.includes(t) ? `《${t}》` : t);
-  const lines = [`抱歉，知识库里没有找到“${escapeHtml(answer.question)}”的答案。`];
+  const lines = [answer.note ? escapeHtml(answer.note) : `抱歉，知识库里没有找到“${escapeHtml(answer.question)}”的答案。`];
   // The choices themselves are buttons under the message (see keyboard.ts).
   if (answer.didYouMean?.length) lines.push('', '你是不是想问下面的问题？点一下就能问。');
   if (covered.length > 0) {

@@ -2,6 +2,8 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import { DEFAULT_BOT_RATE_LIMIT } from '../config.js';
 import { guardedRecorder } from '../records/guarded.js';
+import { createDialogue } from '../conversation/dialogue.js';
+import { createMemoryConversationStore } from '../conversation/memory-store.js';
 import { createAnswerStore } from './answer-store.js';
 import { createAsker } from './ask.js';
 import { createAdmin } from './features/admin.js';
@@ -18,6 +20,7 @@ import { createIdHasher } from './privacy.js';
 import { createRateLimiter } from './rate-limit.js';
 import { boundedRetry } from './retry.js';
 import { attachConnectionState } from './connection-state.js';
+import { createThreads } from './threads.js';
 import type { BotDeps, BotServices } from './types.js';
 
 export type { BotDeps } from './types.js';
@@ -56,6 +59,11 @@ export function createBot(token: string, deps: BotDeps): Bot {
   const limiter = createRateLimiter(deps.rateLimitPerMinute ?? DEFAULT_BOT_RATE_LIMIT);
   const answers = createAnswerStore();
   const hashId = createIdHasher(deps.hashSalt);
+  const dialogue = createDialogue({
+    engine: deps.engine,
+    store: deps.conversations ?? createMemoryConversationStore(),
+    onStoreError: (error) => logger.error({ error: describeError(error, token) }, 'bot: conversation store failed; answered without context'),
+  });
   if (!deps.hashSalt) logger.warn('bot: no hash salt configured; user hashes will change on restart');
   const services: BotServices = {
     engine: deps.engine,
@@ -64,9 +72,10 @@ export function createBot(token: string, deps: BotDeps): Bot {
     limiter,
     answers,
     hashId,
+    dialogue,
     adminIds: new Set(deps.adminIds ?? []),
     ...(deps.reports ? { reports: deps.reports } : {}),
-    ask: createAsker({ engine: deps.engine, recorder, limiter, answers, hashId }),
+    ask: createAsker({ engine: deps.engine, dialogue, threads: createThreads(), recorder, limiter, answers, hashId }),
   };
 
   const onError = createErrorHandler(logger, token);

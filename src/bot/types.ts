@@ -1,5 +1,7 @@
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
+import type { Dialogue } from '../conversation/dialogue.js';
+import type { ConversationStore } from '../conversation/store.js';
 import type { Engine } from '../engine/types.js';
 import type { Recorder } from '../records/recorder.js';
 import type { ReportSource } from '../report/types.js';
@@ -25,6 +27,8 @@ export interface BotDeps {
   adminIds?: number[];
   /** The records' reports, for /stats and /unanswered; without it they show the index only. */
   reports?: ReportSource;
+  /** Where conversations are kept (follow-up questions); an in-memory store when absent. */
+  conversations?: ConversationStore;
   /** Overrides for the bounded retry of Bot API calls (tests shorten it; defaults suit production). */
   retry?: Partial<RetryOptions>;
 }
@@ -37,6 +41,8 @@ export interface BotServices {
   limiter: RateLimiter;
   answers: AnswerStore;
   hashId: (id: number | undefined) => string | null;
+  /** The answer path with conversations and the asker's script. */
+  dialogue: Dialogue;
   ask: Asker;
   adminIds: ReadonlySet<number>;
   reports?: ReportSource;

@@ -15,9 +15,12 @@ export interface AskArgs {
   question: string;
   /** --files: list what was done with every file of the knowledge folder, and ask nothing. */
   files: boolean;
+  /** Read the lines of stdin as one conversation (follow-ups completed from the lines before). */
+  conversation: boolean;
 }
 
-export const ASK_USAGE = 'usage: npm run ask -- [--json] [--knowledge DIR] [--limit 1-10] "问题"   (no question: one per line from stdin; --files: every knowledge file and what was done with it)';
+export const ASK_USAGE =
+  'usage: npm run ask -- [--json] [--knowledge DIR] [--limit 1-10] [--conversation] "问题"   (no question: one per line from stdin, one conversation with --conversation; --files: every knowledge file and what was done with it)';
 
 /** Reads `ask`'s arguments; throws UsageError for an unknown option or a --limit that is not 1–10. */
 export function parseAskArgs(args: string[], env: Record<string, string | undefined> = {}): AskArgs {
@@ -25,7 +28,13 @@ export function parseAskArgs(args: string[], env: Record<string, string | undefi
   try {
     parsed = parseArgs({
       args,
-      options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' }, limit: { type: 'string' }, files: { type: 'boolean', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        knowledge: { type: 'string' },
+        limit: { type: 'string' },
+        files: { type: 'boolean', default: false },
+        conversation: { type: 'boolean', default: false },
+      },
       allowPositionals: true,
     });
   } catch (err) {
@@ -45,5 +54,6 @@ export function parseAskArgs(args: string[], env: Record<string, string | undefi
     ...(limit === undefined ? {} : { limit }),
     question: positionals.join(' '),
     files: values.files,
+    conversation: values.conversation,
   };
 }

@@ -43,7 +43,7 @@ export function readSetPassages(dir: string): { passages: Passage[]; articles: A
     }),
   );
   const articles = rows.map(
-    (r): Article => ({ id: r.id, title: r.title, subtitle: null, source: null, author: null, byline: null, date: null, url: null, file: 'passages.jsonl', sections: [] }),
+    (r): Article => ({ id: r.id, title: r.title, subtitle: null, source: null, author: null, byline: null, examples: [], date: null, url: null, file: 'passages.jsonl', sections: [] }),
   );
   return { passages, articles };
 }

@@ -1,5 +1,6 @@
 import { citation } from '../answer/cite.js';
 import type { Answer, AnswerResult } from '../answer/types.js';
+import { toScript } from '../text/script.js';
 
 const BOLD = '\u001b[1m';
 const RESET = '\u001b[0m';
@@ -17,9 +18,16 @@ function highlight(r: AnswerResult, color: boolean): string {
 
 /** An answer as plain text for a terminal (bold matches when `color`). */
 export function formatAnswerForTerminal(answer: Answer, color: boolean): string {
+  const text = terminalText(answer, color);
+  // The quotes are in the asker's script already; this puts the labels there too.
+  return answer.script && answer.script !== 'zh-Hans' ? toScript(text, answer.script) : text;
+}
+
+function terminalText(answer: Answer, color: boolean): string {
   const lines = [`问：${answer.question}`];
+  if (answer.understoodAs) lines.push(`（按上文理解为：${answer.understoodAs}）`);
   if (answer.nothingToShow) {
-    lines.push('知识库里没有找到这个问题的答案。');
+    lines.push(answer.note ?? '知识库里没有找到这个问题的答案。');
     if (answer.suggestions.length) lines.push(`目前收录的内容：${answer.suggestions.join('、')}`);
     if (answer.didYouMean?.length) lines.push(`你是不是想问：${answer.didYouMean.join('、')}`);
     return lines.join('\n');

@@ -90,5 +90,5 @@ export function answerArticleQuestion(question: string, facts: ArticleFact[], ar
   }
   const note = missing.length > 0 ? `抱歉，${missing.join('；')}。` : undefined;
   const answered = results.length > 0;
-  return { question, answered, results, suggestions: answered ? [] : articles.map((a) => a.title), ...(note ? { note } : {}) };
+  return { question, answered, results, suggestions: answered ? [] : articles.map((a) => `《${a.title}》`), ...(note ? { note } : {}) };
 }

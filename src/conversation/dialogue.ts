@@ -1,5 +1,6 @@
 import { checkQuestion } from '../answer/answer.js';
-import type { Answer, AnswerEngine, AskOptions } from '../answer/types.js';
+import type { Answer, AskOptions } from '../answer/types.js';
+import type { Engine } from '../engine/types.js';
 import { normalize } from '../text/normalize.js';
 import { questionScript, type Script } from '../text/script.js';
 import { answerArticleQuestion, detectArticleQuestion } from './article-question.js';
@@ -20,7 +21,7 @@ export interface Dialogue {
 }
 
 export interface DialogueDeps {
-  engine: AnswerEngine;
+  engine: Pick<Engine, 'answer' | 'articles' | 'passage'>;
   store: ConversationStore;
   /** Told when the store fails; the question is then answered on its own. */
   onStoreError?: (error: unknown) => void;
@@ -80,7 +81,9 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
 
   function articleIdOf(answer: Answer): string | undefined {
     const first = answer.results[0];
-    return first ? engine.articles().find((a) => a.title === first.article)?.id : undefined;
+    if (!first) return undefined;
+    // Answers about the article itself cite `<article id>:<fact>`, not a passage.
+    return engine.passage(first.passageId)?.articleId ?? engine.articles().find((a) => first.passageId.startsWith(`${a.id}:`))?.id;
   }
 
   return {

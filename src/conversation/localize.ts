@@ -33,7 +33,8 @@ export function localizeAnswer(answer: Answer, asked: string, forced?: Script): 
   if (answer.didYouMean) out.didYouMean = answer.didYouMean.map(convert);
   if (answer.faq) {
     const { faq } = answer;
-    out.faq = { ...faq, question: convert(faq.question), answer: convert(faq.answer), source: faq.source === null ? null : convert(faq.source) };
+    // The question stays as the manager wrote it: feedback is recorded against it.
+    out.faq = { ...faq, answer: convert(faq.answer), source: faq.source === null ? null : convert(faq.source) };
   }
   if (answer.note) out.note = convert(answer.note);
   if (answer.understoodAs) out.understoodAs = convert(answer.understoodAs);

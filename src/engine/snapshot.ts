@@ -59,7 +59,7 @@ export function buildSnapshot(knowledge: Knowledge, options: SnapshotOptions = {
   const cache = options.indexCache;
   const makeIndex: MakeIndex = cache ? (_, synonyms) => cachedSearchIndex(knowledge, synonyms, cache) : createSearchIndex;
   const { synonyms, index, answer, rank } = articlePath(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
-  const faq = createFaqComposer(knowledge.faq, knowledge.articles.map((a) => a.title), synonyms);
+  const faq = createFaqComposer(knowledge.faq, synonyms);
   // FAQ and articles from one snapshot, so a reload between the two cannot mix old and new.
   const composed = (question: string, options?: AskOptions) => settle(faq.compose(answer(question, options), options));
   const size = options.answerCacheSize ?? ANSWER_CACHE_SIZE;
@@ -71,6 +71,13 @@ export function buildSnapshot(knowledge: Knowledge, options: SnapshotOptions = {
     builtAt: new Date(),
     errors: knowledge.errors,
     files: knowledge.files,
-    examples: exampleQuestions(knowledge.passages, (q) => settle(answer(q, { limit: 1 }))),
+    // The manager's own first (front matter `examples`, then the FAQ's questions), then ones found in the articles.
+    examples: [
+      ...new Set([
+        ...knowledge.articles.flatMap((a) => a.examples),
+        ...knowledge.faq.map((e) => e.question),
+        ...exampleQuestions(knowledge.passages, (q) => settle(answer(q, { limit: 1 }))),
+      ]),
+    ],
   };
 }

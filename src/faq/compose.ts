@@ -1,5 +1,5 @@
 import type { AnswerDraft, AskOptions } from '../answer/types.js';
-import { CLOSE_SCORE, CONFIDENT_SCORE, createFaqMatcher, type FaqMatcher } from './match.js';
+import { CLOSE_SCORE, CONFIDENT_SCORE, createFaqMatcher } from './match.js';
 import type { FaqEntry } from '../knowledge/types.js';
 import type { Synonyms } from '../search/synonyms.js';
 
@@ -17,14 +17,12 @@ export interface FaqComposer {
  * - a confident FAQ match answers first (`faq`), the article excerpts follow;
  * - a weaker match never replaces anything: it is only offered as "did you mean"
  *   when the articles do not answer either;
- * - when no FAQ entry is close, article titles that share a word with the question are offered instead.
+ * - when no FAQ entry is close, nothing is offered: an article title sharing one word
+ *   (郴州 in a weather question) is not what the asker meant, and the declined reply
+ *   lists what the knowledge covers anyway.
  */
-export function createFaqComposer(entries: FaqEntry[], titles: string[], synonyms?: Synonyms): FaqComposer {
+export function createFaqComposer(entries: FaqEntry[], synonyms?: Synonyms): FaqComposer {
   const faq = createFaqMatcher(entries, synonyms);
-  const titleMatcher: FaqMatcher = createFaqMatcher(
-    titles.map((t, i) => ({ file: '', line: i, question: t, alternates: [], answer: t, source: null, url: null })),
-    synonyms,
-  );
   return {
     size: faq.size,
     compose(base, options = {}) {
@@ -37,8 +35,7 @@ export function createFaqComposer(entries: FaqEntry[], titles: string[], synonym
         return { ...base, answered: true, suggestions: base.answered ? base.suggestions : [], faq: { question, answer, source, url, score: top.score } };
       }
       if (base.answered) return base;
-      let didYouMean = matches.filter((m) => m.score >= CLOSE_SCORE).map((m) => m.entry.question);
-      if (didYouMean.length === 0) didYouMean = titleMatcher.match(base.question).map((m) => m.entry.question);
+      const didYouMean = matches.filter((m) => m.score >= CLOSE_SCORE).map((m) => m.entry.question);
       return didYouMean.length > 0 ? { ...base, didYouMean: didYouMean.slice(0, MAX_DID_YOU_MEAN) } : base;
     },
   };

@@ -1,7 +1,7 @@
 import { KnowledgeError } from '../shared/errors.js';
 import type { ParsedArticle } from './parsed.js';
 
-const FRONT_MATTER_KEYS = ['title', 'source', 'author', 'date', 'url'] as const;
+const FRONT_MATTER_KEYS = ['title', 'source', 'author', 'date', 'url', 'examples'] as const;
 type FrontMatter = Partial<Record<(typeof FRONT_MATTER_KEYS)[number], string>>;
 
 /** A full http: or https: address (what a link in a chat or on a page may point to). */
@@ -51,7 +51,7 @@ function joinLines(lines: string[]): string {
 
 /**
  * Parses a Markdown article: optional front matter (title, source, author,
- * date, url), `#`/`##` headings as sections (the first `#` is the title when
+ * date, url, examples separated by `|`), `#`/`##` headings as sections (the first `#` is the title when
  * the front matter has none), paragraphs separated by blank lines.
  */
 export function parseMd(file: string, content: string): ParsedArticle {
@@ -103,6 +103,8 @@ export function parseMd(file: string, content: string): ParsedArticle {
     byline: null,
     date: meta.date ?? null,
     url: meta.url ?? null,
+    // `examples: 问题一？| 问题二？`: questions the manager wants shown as examples.
+    examples: (meta.examples ?? '').split('|').map((q) => q.trim()).filter(Boolean),
     paragraphs,
   };
 }

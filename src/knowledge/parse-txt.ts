@@ -58,6 +58,7 @@ export function parseTxt(file: string, content: string): ParsedArticle {
     byline: null,
     date: null,
     url: null,
+    examples: [],
     paragraphs: [],
   };
   let section: string | null = null;

@@ -54,6 +54,6 @@ export function toPassages(file: string, parsed: ParsedArticle): { article: Arti
       });
     }
   });
-  const { title, subtitle, source, author, byline, date, url } = parsed;
-  return { article: { id: articleId, title, subtitle, source, author, byline, date, url, file, sections }, passages };
+  const { title, subtitle, source, author, byline, date, url, examples } = parsed;
+  return { article: { id: articleId, title, subtitle, source, author, byline, date, url, examples, file, sections }, passages };
 }

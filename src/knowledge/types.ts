@@ -10,6 +10,8 @@ export interface Article {
   byline: string | null;
   date: string | null;
   url: string | null;
+  /** Example questions the manager listed (front matter `examples`), shown before generated ones. */
+  examples: string[];
   /** Path of the knowledge file, relative to the knowledge folder. */
   file: string;
   /** Section headings in order of appearance. */

@@ -5,6 +5,7 @@ import { guardedRecorder } from '../records/guarded.js';
 import type { AppDeps } from './app.js';
 import { ApiError } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
+import { createMemoryConversationStore } from '../conversation/memory-store.js';
 import { askRoute } from './routes/ask.js';
 import { examplesRoute } from './routes/examples.js';
 import { feedbackRoute } from './routes/feedback.js';
@@ -35,6 +36,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
   // Without a configured salt, a random one for this run: client hashes still tell clients apart
   // (one vote each) and cannot be reversed, but do not match across restarts.
   const hashSalt = deps.hashSalt ?? randomBytes(16).toString('hex');
+  const conversations = deps.conversations ?? createMemoryConversationStore();
   // Awaited before each reply (durable before the reply), bounded, and never throwing.
   const recorder = guardedRecorder(deps.recorder, (problem) =>
     problem.kind === 'late'
@@ -52,7 +54,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
 
     await api.register(async (asking) => {
       await asking.register(rateLimit, bucket());
-      await asking.register(askRoute, { engine: deps.engine, recorder, hashSalt });
+      await asking.register(askRoute, { engine: deps.engine, recorder, conversations, hashSalt });
       await asking.register(feedbackRoute, { engine: deps.engine, recorder, hashSalt });
       await asking.register(examplesRoute, { engine: deps.engine });
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { ConversationStore } from '../conversation/store.js';
 import type { Engine } from '../engine/types.js';
 import type { Recorder } from '../records/recorder.js';
 import type { ReportSource } from '../report/types.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   trustProxy?: false | number | string[];
   /** Salt for hashing client IPs into records (HASH_SALT); without it, a random salt for this run. */
   hashSalt?: string;
+  /** Where web conversations are kept (conversationId); an in-memory store when absent. */
+  conversations?: ConversationStore;
   /** ADMIN_TOKEN and the reports: without it the /api/admin/* routes do not exist (404). */
   admin?: { token: string; reports: ReportSource };
   /** Socket timeouts and the connection cap; DEFAULT_CONNECTION_LIMITS unless a test shortens them. */

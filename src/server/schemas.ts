@@ -27,6 +27,11 @@ export const askBody = z.object({
     .min(1, { error: `limit 必须是 1 到 ${MAX_WEB_LIMIT} 之间的整数` })
     .max(MAX_WEB_LIMIT, { error: `limit 必须是 1 到 ${MAX_WEB_LIMIT} 之间的整数` })
     .optional(),
+  /** Groups questions into one conversation, so a follow-up (那综保区呢?) is read with the question before it. */
+  conversationId: z
+    .string({ error: 'conversationId 必须是文字' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/u, { error: 'conversationId 必须是 8 到 64 个字母、数字、“-”或“_”' })
+    .optional(),
 });
 export type AskBody = z.infer<typeof askBody>;
 
@@ -45,6 +50,7 @@ export type FeedbackBody = z.infer<typeof feedbackBody>;
 
 const answerResult = z.object({
   excerpt: z.string(),
+  original: z.string().optional(),
   highlights: z.array(z.tuple([z.number(), z.number()])),
   passageId: z.string(),
   article: z.string(),
@@ -67,6 +73,9 @@ export const answerResponse = z.object({
     .optional(),
   didYouMean: z.array(z.string()).optional(),
   nothingToShow: z.boolean(),
+  script: z.enum(['zh-Hans', 'zh-Hant-HK', 'zh-Hant-TW']).optional(),
+  understoodAs: z.string().optional(),
+  note: z.string().optional(),
 });
 
 export const healthResponse = z.object({

@@ -1,5 +1,5 @@
 import { Composer, type Context } from 'grammy';
-import { askPage, PAGE_SIZE } from '../ask.js';
+import { askPage, inScript, PAGE_SIZE } from '../ask.js';
 import { formatAnswer } from '../format.js';
 import { answerKeyboard, FEEDBACK_DATA, MORE_DATA } from '../keyboard.js';
 import { replyHtml } from '../reply.js';
@@ -40,7 +40,7 @@ export function createFeedback(s: BotServices): Composer<Context> {
     // Set before any await: presses in one chat run in order, and this one now owns the page.
     entry.moreSent = true;
     // Not recorded as a new question: it is a page of one already recorded.
-    const { answer, hasMore } = askPage(s.engine, entry.question, entry.nextOffset);
+    const { answer, hasMore } = await askPage(s.dialogue, entry.question, entry.nextOffset, entry.script ? { script: entry.script } : {});
     const source = ctx.callbackQuery.message;
     if (answer.results.length === 0) {
       await ctx.answerCallbackQuery({ text: TEXT.noMore });
@@ -52,9 +52,10 @@ export function createFeedback(s: BotServices): Composer<Context> {
       chatType: entry.chatType,
       passageIds: answer.results.map((r) => r.passageId),
       nextOffset: entry.nextOffset + PAGE_SIZE,
+      ...(entry.script ? { script: entry.script } : {}),
     });
     await ctx.answerCallbackQuery();
-    await replyHtml(ctx, formatAnswer(entry.question, answer.results, { continued: true }), {
+    await replyHtml(ctx, inScript(formatAnswer(entry.question, answer.results, { continued: true }), entry.script), {
       replyTo: source?.message_id,
       keyboard: answerKeyboard(nextId, hasMore),
     });

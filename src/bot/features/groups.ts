@@ -21,7 +21,7 @@ export function createGroups(s: BotServices): Composer<Context> {
     const { mentioned, question } = stripBotMentions(message, ctx.me);
     if ((!mentioned && !repliesToBot) || startsWithCommand(message)) return;
     if (!question) return void (await replyHtml(ctx, TEXT.emptyMention, { replyTo: message.message_id }));
-    await s.ask(ctx, question, { replyTo: message.message_id });
+    await s.ask(ctx, question, { replyTo: message.message_id, ...(repliesToBot ? { repliesTo: reply!.message_id } : {}) });
   });
 
   return c;

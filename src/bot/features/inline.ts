@@ -25,7 +25,8 @@ export function createInline(s: BotServices): Composer<Context> {
     const started = performance.now();
     let answer: Answer;
     try {
-      answer = s.engine.answer(question, { limit: INLINE_LIMIT });
+      // No conversation: an inline query is typed into another chat, and may be sent anywhere.
+      answer = await s.dialogue.ask(question, { limit: INLINE_LIMIT });
     } catch (error) {
       if (error instanceof QuestionError) return void (await empty(error.message, 0));
       throw error;
