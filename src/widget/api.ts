@@ -50,10 +50,10 @@ export function createApi(base: string) {
 
   return {
     /** Throws AskFailure with a message to show; network failures carry `networkError`. */
-    async ask(question: string, networkError: string, serverError: string): Promise<Answer> {
+    async ask(question: string, conversationId: string, networkError: string, serverError: string): Promise<Answer> {
       let response: Response;
       try {
-        response = await call('/api/ask', { method: 'POST', body: JSON.stringify({ question }) });
+        response = await call('/api/ask', { method: 'POST', body: JSON.stringify({ question, conversationId }) });
       } catch {
         throw new AskFailure(networkError, true);
       }

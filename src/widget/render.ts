@@ -2,7 +2,7 @@ import type { Answer, AnswerResult, FaqAnswer } from '../answer/types.js';
 import { citationParts, safeUrl } from '../answer/cite.js';
 import { el, icon, THUMB_DOWN_ICON, THUMB_UP_ICON } from './dom.js';
 import type { Entry } from './store.js';
-import { t } from './strings.js';
+import { answerStrings, t, type AnswerStrings } from './strings.js';
 
 export interface RenderActions {
   vote(entry: Extract<Entry, { kind: 'answer' }>, vote: 'up' | 'down'): void;
@@ -37,24 +37,41 @@ function citation(result: AnswerResult): HTMLElement {
   return el('div', { class: 'cite' }, '——', linked, `· ${where}`);
 }
 
+/**
+ * The quote in the reader's script, with a 原文 toggle when it was converted: pressed, it shows
+ * the article's own characters verbatim (no highlights: they are ranges in the converted text).
+ */
+function renderQuote(result: AnswerResult, s: AnswerStrings): HTMLElement[] {
+  const quote = el('blockquote', { class: 'quote' }, ...highlighted(result.excerpt, result.highlights));
+  const original = result.original;
+  if (original === undefined || original === result.excerpt) return [quote];
+  const toggle = el('button', { type: 'button', class: 'orig', 'aria-pressed': 'false' }, s.original);
+  toggle.addEventListener('click', () => {
+    const showOriginal = toggle.getAttribute('aria-pressed') !== 'true';
+    toggle.setAttribute('aria-pressed', String(showOriginal));
+    quote.replaceChildren(...(showOriginal ? [document.createTextNode(original)] : highlighted(result.excerpt, result.highlights)));
+  });
+  return [quote, toggle];
+}
+
 function renderAnswer(entry: Extract<Entry, { kind: 'answer' }>, actions: RenderActions): HTMLElement {
   const { answer } = entry;
+  const s = answerStrings(answer.script);
   // `?? !answered`: only for history stored by a widget older than the engine's nothingToShow.
-  if (answer.nothingToShow ?? !answer.answered) return renderDecline(answer, actions);
-  const box = el('div', { class: 'msg bot' });
-  if (answer.faq) box.append(renderFaq(answer.faq));
-  if (answer.faq && answer.results.length > 0) box.append(el('div', { class: 'label' }, t.excerpts));
-  for (const result of answer.results) {
-    box.append(el('blockquote', { class: 'quote' }, ...highlighted(result.excerpt, result.highlights)), citation(result));
-  }
+  if (answer.nothingToShow ?? !answer.answered) return renderDecline(answer, actions, s);
+  const box = el('div', { class: 'msg bot', ...(answer.script ? { lang: answer.script } : {}) });
+  if (answer.understoodAs) box.append(el('div', { class: 'understood' }, s.understoodAs(answer.understoodAs)));
+  if (answer.faq) box.append(renderFaq(answer.faq, s));
+  if (answer.faq && answer.results.length > 0) box.append(el('div', { class: 'label' }, s.excerpts));
+  for (const result of answer.results) box.append(...renderQuote(result, s), citation(result));
   const votes = el('div', { class: 'votes' });
   const fill = (): void => {
     votes.replaceChildren();
     if (entry.vote) {
-      votes.append(el('span', { class: 'thanks', role: 'status' }, icon(entry.vote === 'up' ? THUMB_UP_ICON : THUMB_DOWN_ICON), t.thanks));
+      votes.append(el('span', { class: 'thanks', role: 'status' }, icon(entry.vote === 'up' ? THUMB_UP_ICON : THUMB_DOWN_ICON), s.thanks));
       return;
     }
-    for (const [vote, path, label] of [['up', THUMB_UP_ICON, t.voteUp], ['down', THUMB_DOWN_ICON, t.voteDown]] as const) {
+    for (const [vote, path, label] of [['up', THUMB_UP_ICON, s.voteUp], ['down', THUMB_DOWN_ICON, s.voteDown]] as const) {
       const button = el('button', { type: 'button', class: 'vote', 'aria-label': label, title: label }, icon(path));
       button.addEventListener('click', () => {
         actions.vote(entry, vote);
@@ -69,28 +86,28 @@ function renderAnswer(entry: Extract<Entry, { kind: 'answer' }>, actions: Render
 }
 
 /** A curated answer, labelled so it is not taken for a quote from an article. */
-function renderFaq(faq: FaqAnswer): HTMLElement {
-  const box = el('div', { class: 'faq' }, el('div', { class: 'label' }, t.faqLabel), el('p', { class: 'faq-q' }, faq.question), el('p', { class: 'faq-a' }, faq.answer));
+function renderFaq(faq: FaqAnswer, s: AnswerStrings): HTMLElement {
+  const box = el('div', { class: 'faq' }, el('div', { class: 'label' }, s.faqLabel), el('p', { class: 'faq-q' }, faq.question), el('p', { class: 'faq-a' }, faq.answer));
   const url = safeUrl(faq.url);
-  const source = faq.source ?? (url ? t.faqLink : null);
+  const source = faq.source ?? (url ? s.faqLink : null);
   if (source) {
     box.append(el('div', { class: 'cite' }, '—— ', url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, source) : source));
   }
   return box;
 }
 
-function renderDecline(answer: Answer, actions: RenderActions): HTMLElement {
-  const box = el('div', { class: 'msg bot decline' }, el('p', {}, t.declined));
+function renderDecline(answer: Answer, actions: RenderActions, s: AnswerStrings): HTMLElement {
+  const box = el('div', { class: 'msg bot decline' }, el('p', {}, answer.note ?? s.declined));
   if (answer.didYouMean?.length) {
     const links = answer.didYouMean.map((q) => {
       const link = el('button', { type: 'button', class: 'dym' }, q);
       link.addEventListener('click', () => actions.ask(q));
       return el('li', {}, link);
     });
-    box.append(el('p', {}, t.didYouMean), el('ul', { class: 'dyms' }, ...links));
+    box.append(el('p', {}, s.didYouMean), el('ul', { class: 'dyms' }, ...links));
   }
   if (answer.suggestions.length > 0) {
-    box.append(el('p', {}, t.covers), el('ul', {}, ...answer.suggestions.map((s) => el('li', {}, s))));
+    box.append(el('p', {}, s.covers), el('ul', {}, ...answer.suggestions.map((title) => el('li', {}, title))));
   }
   return box;
 }

@@ -9,6 +9,14 @@ export type Entry =
 export interface Saved {
   open: boolean;
   entries: Entry[];
+  /** One conversation per page session (the tab), so follow-ups are read with the questions before them. */
+  conversationId: string;
+}
+
+/** 16 random URL-safe characters: the API accepts 8–64 of [A-Za-z0-9_-]. */
+function newConversationId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 const MAX_ENTRIES = 60;
@@ -22,11 +30,14 @@ export function createStore(key: string) {
     try {
       const raw = window.sessionStorage.getItem(key);
       const saved = raw ? (JSON.parse(raw) as Partial<Saved>) : null;
-      if (saved && Array.isArray(saved.entries)) return { open: saved.open === true, entries: saved.entries };
+      if (saved && Array.isArray(saved.entries)) {
+        const id = typeof saved.conversationId === 'string' && /^[\w-]{8,64}$/u.test(saved.conversationId) ? saved.conversationId : newConversationId();
+        return { open: saved.open === true, entries: saved.entries, conversationId: id };
+      }
     } catch {
       // unreadable or corrupt: start fresh
     }
-    return { open: false, entries: [] };
+    return { open: false, entries: [], conversationId: newConversationId() };
   }
 
   const state = read();

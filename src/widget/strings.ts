@@ -25,3 +25,53 @@ export const t = {
   footer: '回答摘自文章原文',
   questionTooLong: (max: number) => `问题太长了，请控制在 ${max} 字以内。`,
 } as const;
+
+/** What an answer bubble says around the quotes, in the script the answer is shown in. */
+export interface AnswerStrings {
+  paragraph: (n: number) => string;
+  voteUp: string;
+  voteDown: string;
+  thanks: string;
+  declined: string;
+  covers: string;
+  didYouMean: string;
+  faqLabel: string;
+  faqLink: string;
+  excerpts: string;
+  /** The toggle between the quote in the reader's script and the verbatim original. */
+  original: string;
+  understoodAs: (q: string) => string;
+}
+
+const simplified: AnswerStrings = {
+  paragraph: t.paragraph,
+  voteUp: t.voteUp,
+  voteDown: t.voteDown,
+  thanks: t.thanks,
+  declined: t.declined,
+  covers: t.covers,
+  didYouMean: t.didYouMean,
+  faqLabel: t.faqLabel,
+  faqLink: t.faqLink,
+  excerpts: t.excerpts,
+  original: '原文',
+  understoodAs: (q) => `按上文理解为：${q}`,
+};
+
+// Written out rather than converted: the widget ships no conversion tables. Valid in Hong Kong and Taiwan alike.
+const traditional: AnswerStrings = {
+  paragraph: (n) => `第${n}段`,
+  voteUp: '有幫助',
+  voteDown: '沒幫助',
+  thanks: '謝謝回饋！',
+  declined: '抱歉，資料中沒有找到能回答這個問題的內容。',
+  covers: '目前我能回答關於這些文章的問題：',
+  didYouMean: '你是不是想問：',
+  faqLabel: '常見問題',
+  faqLink: '原文連結',
+  excerpts: '原文摘錄',
+  original: '原文',
+  understoodAs: (q) => `按上文理解為：${q}`,
+};
+
+export const answerStrings = (script: string | undefined): AnswerStrings => (script?.startsWith('zh-Hant') ? traditional : simplified);

@@ -26,6 +26,9 @@ h2{font-size:16px;font-weight:600}
 .quote{border-left:3px solid var(--c);padding:2px 0 2px 10px;color:#333}
 .quote+.cite{margin-top:2px}.cite{font-size:12px;color:#57606a;margin-bottom:8px}
 .cite a{color:var(--c);text-decoration:underline}
+.orig{font-size:12px;color:#57606a;border:1px solid #e3e6e8;border-radius:6px;padding:0 6px;margin:2px 0}
+.orig[aria-pressed=true]{background:#f0f2f4;color:#1f2328}
+.understood{font-size:12px;color:#57606a;margin-bottom:4px}
 mark{background:#fff1a8;color:inherit;border-radius:2px;padding:0 1px}
 .votes{display:flex;gap:6px;align-items:center;font-size:12px;color:#57606a}
 .vote{padding:4px 8px;border-radius:6px;border:1px solid #e3e6e8;background:#fff;color:#57606a;display:flex}

@@ -120,7 +120,7 @@ export function mountWidget(config: WidgetConfig, api: Api, store: Store): Widge
     log.append(typing);
     scrollDown();
     try {
-      const answer = await api.ask(question, t.networkError, t.serverError);
+      const answer = await api.ask(question, store.state.conversationId, t.networkError, t.serverError);
       typing.remove();
       append({ kind: 'answer', answer });
     } catch (error) {
