@@ -37,7 +37,7 @@ function scriptTables() {
 }
 
 /** Cantonese written words: a question with them is from Hong Kong or Macau. */
-const CANTONESE = /[係嘅咩唔喺冇佢嗰啲噉嘢睇畀咗嚟哋乜揾搵邊冚攞咁]/u;
+const CANTONESE = /[係嘅咩唔喺冇佢嗰啲噉嘢睇畀咗嚟哋乜揾搵邊冚攞咁㗎喎啩咋囉]/u;
 
 /** How many characters only Traditional, and only Simplified, writes. */
 export function countScriptChars(text: string): { traditional: number; simplified: number } {
