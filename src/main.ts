@@ -10,6 +10,7 @@ import { createBot, startBot, telegramWebhook, type RunningBot } from './bot/ind
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { deferredEngine } from './engine/engine.js';
 import { startWorkerEngine, type WorkerEngine } from './engine/worker-engine.js';
+import { createMemoryConversationStore } from './conversation/memory-store.js';
 import { createLogger } from './logger.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
 import { openRecorder } from './records/sqlite-recorder.js';
@@ -53,6 +54,8 @@ async function run(config: Config, logger: Logger): Promise<void> {
   // Handed to the channels now; it answers "still loading" (EngineNotReadyError) until the index is built.
   const served = deferredEngine(() => engine);
   const reports = createReportSource({ query: recorder.query, lookup: () => servedLookup(served), files: () => engine?.knowledgeFiles() ?? [] });
+  // One store for every channel (ids are prefixed per channel); bounded in memory, 10-minute TTL.
+  const conversations = createMemoryConversationStore();
   const bot =
     config.bot.kind === 'off'
       ? null
@@ -60,6 +63,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
           engine: served,
           recorder,
           logger,
+          conversations,
           rateLimitPerMinute: config.bot.rateLimitPerMinute,
           adminIds: config.adminIds,
           reports,
@@ -69,6 +73,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
   const app = await buildApp({
     engine: served,
     recorder,
+    conversations,
     logger,
     allowedOrigins: config.allowedOrigins,
     rateLimit: { max: config.rateLimitPerMinute, timeWindowMs: 60_000 },

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer, AnswerEngine } from '../../../src/answer/types.js';
+import type { Answer } from '../../../src/answer/types.js';
+import type { Engine } from '../../../src/engine/types.js';
 import { createMemoryConversationStore } from '../../../src/conversation/memory-store.js';
 import { toScript } from '../../../src/text/script.js';
 import { loadEngine, makeApp, postJson, SHIPPED_KNOWLEDGE, type TestApp } from '../helpers.js';
 
-let engine: AnswerEngine;
+let engine: Engine;
 let app: TestApp;
 let ids = 0;
 
