@@ -6,6 +6,8 @@ export interface ApiCall {
   method: string;
   token: string;
   payload: Record<string, any>;
+  /** What the fake answered (the sent message, for sendMessage), once it has answered. */
+  result?: any;
 }
 
 export type Failure = { code: 429; retryAfter: number } | { code: 500 };
@@ -62,8 +64,9 @@ export async function startFakeBotApi(botInfo: UserFromGetMe = TEST_BOT, { port 
     const { method } = request.params;
     const token = request.params.token;
     const payload = (request.body ?? {}) as Record<string, any>;
+    const call: ApiCall = { method, token, payload };
     if (method !== 'getUpdates') {
-      calls.push({ method, token, payload });
+      calls.push(call);
       notify();
     }
     // getUpdates never fails here: its polling would otherwise eat failures meant for the bot's replies.
@@ -72,7 +75,8 @@ export async function startFakeBotApi(botInfo: UserFromGetMe = TEST_BOT, { port 
       return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry later', parameters: { retry_after: failure.retryAfter } });
     }
     if (failure?.code === 500) return reply.code(500).send({ ok: false, error_code: 500, description: 'Internal Server Error' });
-    return { ok: true, result: await resultOf(method, payload) };
+    call.result = await resultOf(method, payload);
+    return { ok: true, result: call.result };
   });
 
   async function resultOf(method: string, payload: Record<string, any>): Promise<unknown> {
