@@ -16,7 +16,7 @@ const FACTS: Array<[ArticleFact, RegExp]> = [
 ];
 /** Words that only point at the article or fill the sentence: what may be left besides the fact asked for. */
 const FILLER =
-  /(这|那|呢|嗰|该|本|此)(一)?(篇|则|条|份|个|张)?|文章|稿子|稿件|报道|报导|新闻|原文|全文|内容|作品|采写|撰写|发表|发布|刊登|刊发|登载|见报|写|登|发|出|看|读|睇|找|查|是|谁|哪|什么|请问|告诉我|知道|想|问|一下|的|了|过|吗|呢|呀|啊|啦|嘅|系|边|份|家|篇|被|由|在|于|从|来/gu;
+  /(这|那|呢|嗰|该|本|此)(一)?(篇|则|条|份|个|张)?|文章|稿子|稿件|报道|报导|新闻|原文|全文|内容|作品|采写|撰写|发表|发布|刊登|刊发|登载|见报|写|登|发|出|看|读|睇|找|查|是|谁|哪(一)?(位|个)?|什么|请问|告诉我|知道|想|问|一下|的|了|过|吗|呢|呀|啊|啦|嘅|系|边|份|家|篇|被|由|在|于|从|来/gu;
 
 export interface ArticleQuestion {
   facts: ArticleFact[];

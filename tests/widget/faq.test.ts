@@ -47,9 +47,10 @@ describeBrowser('FAQ answers and "did you mean" in the widget (real Chromium)', 
     const shadow = page.locator('chuchu-widget');
     const faq = shadow.locator('.msg.bot .faq').last();
     await faq.waitFor();
-    expect(await faq.locator('.label').textContent()).toBe('常见问题');
+    // Asked in Traditional: the label and the answer in Traditional; the question as the manager wrote it.
+    expect(await faq.locator('.label').textContent()).toBe('常見問題');
     expect(await faq.locator('.faq-q').textContent()).toBe('郴州到广州要多久？');
-    expect(await faq.locator('.faq-a').textContent()).toBe(`从郴州到广州1小时左右。${PAYLOAD}`);
+    expect(await faq.locator('.faq-a').textContent()).toBe(`從郴州到廣州1小時左右。${PAYLOAD}`);
     expect(await faq.locator('.cite a').getAttribute('href')).toBe('https://example.com/faq');
     // FAQ before the first quote, in the same bubble.
     const order = await shadow.locator('.msg.bot').last().evaluate((box) => [...box.querySelectorAll('.faq, .quote')].map((e) => e.className));
@@ -69,7 +70,8 @@ describeBrowser('FAQ answers and "did you mean" in the widget (real Chromium)', 
     const before = recorder.questions.length;
     await page.evaluate(() => window.Chuchu!.ask('志愿者有补贴吗'));
     const shadow = page.locator('chuchu-widget');
-    const choice = shadow.getByRole('button', { name: '志愿者怎么报名？' });
+    // The FAQ's questions are example chips too: the "did you mean" one is in the declined bubble.
+    const choice = shadow.locator('.decline').getByRole('button', { name: '志愿者怎么报名？' });
     await choice.waitFor();
     expect(await shadow.locator('.decline').last().textContent()).toContain('你是不是想问');
     await choice.click();
