@@ -5,10 +5,16 @@
  *   npm run eval -- --set ../shared/eval/cmrc2018-dev --knowledge knowledge
  *       the set's questions against an unrelated knowledge base: all should be declined
  * --json prints the metrics as JSON; --max N asks only the first N questions.
+ * --dialogue asks through the conversation path (questions about the article, script),
+ * each question on its own: it must measure the same as without.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Answer } from '../answer/types.js';
+import { createDialogue } from '../conversation/dialogue.js';
+import { createMemoryConversationStore } from '../conversation/memory-store.js';
 import { createEngine } from '../engine/engine.js';
+import type { Article } from '../knowledge/types.js';
 import { snapshotFromPassages } from '../engine/snapshot.js';
 import { loadDictionary } from '../text/segment.js';
 import { readQuestions, readSetPassages, type EvalQuestion } from './eval-data.js';
@@ -22,23 +28,31 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     max: { type: 'string' },
     misses: { type: 'string' },
+    dialogue: { type: 'boolean', default: false },
   },
 });
 
 interface Target {
-  answer: (q: string) => { answered: boolean; results: Array<{ excerpt: string }> };
+  answer: (q: string) => Answer;
+  articles: () => Article[];
   rank?: (q: string, k: number) => string[];
 }
 
-function observe(target: Target, questions: EvalQuestion[]): Observation[] {
-  return questions.map((q) => {
+async function observe(target: Target, questions: EvalQuestion[]): Promise<Observation[]> {
+  const dialogue = values.dialogue
+    ? createDialogue({ engine: { answer: target.answer, articles: target.articles, passage: () => null }, store: createMemoryConversationStore() })
+    : null;
+  const out: Observation[] = [];
+  for (const q of questions) {
     const t0 = performance.now();
-    const a = target.answer(q.question);
+    const a = dialogue ? await dialogue.ask(q.question) : target.answer(q.question);
     const latencyMs = performance.now() - t0;
     const ranked = target.rank && q.passage_id ? target.rank(q.question, 10) : [];
-    const firstExcerpt = a.results[0]?.excerpt ?? '';
-    return { q, ranked, answered: a.answered, firstExcerpt, excerptLength: [...firstExcerpt].length, latencyMs };
-  });
+    // The verbatim quote: answers are in the article's script, whatever the asker's.
+    const firstExcerpt = a.results[0]?.original ?? a.results[0]?.excerpt ?? '';
+    out.push({ q, ranked, answered: a.answered, firstExcerpt, excerptLength: [...firstExcerpt].length, latencyMs });
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -56,7 +70,8 @@ async function main(): Promise<void> {
   } else if (values.set) {
     mode = `set ${values.set}`;
     const { passages, articles } = readSetPassages(values.set);
-    target = snapshotFromPassages(passages, articles);
+    const snapshot = snapshotFromPassages(passages, articles);
+    target = { answer: snapshot.answer, rank: snapshot.rank, articles: () => snapshot.articles };
     questions = readQuestions(path.join(values.set, 'questions.jsonl'));
   } else if (values.knowledge && values.questions) {
     mode = `${values.questions} against ${values.knowledge}`;
@@ -67,7 +82,7 @@ async function main(): Promise<void> {
   }
   const buildMs = performance.now() - t1;
   if (values.max) questions = questions.slice(0, Number(values.max));
-  const obs = observe(target, questions);
+  const obs = await observe(target, questions);
   const m = { mode, dictionaryLoadMs: Math.round(dictMs), indexBuildMs: Math.round(buildMs), ...metrics(obs) };
   if (values.misses) {
     const { writeFileSync } = await import('node:fs');
