@@ -5,6 +5,8 @@
  *   npm run eval -- --set ../shared/eval/cmrc2018-dev --knowledge knowledge
  *       the set's questions against an unrelated knowledge base: all should be declined
  * --json prints the metrics as JSON; --max N asks only the first N questions.
+ *   npm run eval -- --knowledge knowledge --dialogues eval/chenzhou-dialogues.jsonl
+ *       dialogues (follow-ups, questions about the article, scripts) scored turn by turn
  * --dialogue asks through the conversation path (questions about the article, script),
  * each question on its own: it must measure the same as without.
  */
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { Answer } from '../answer/types.js';
 import { createDialogue } from '../conversation/dialogue.js';
 import { createMemoryConversationStore } from '../conversation/memory-store.js';
+import { evalDialogues, readDialogues } from './eval-dialogues.js';
 import { createEngine } from '../engine/engine.js';
 import type { Article } from '../knowledge/types.js';
 import { snapshotFromPassages } from '../engine/snapshot.js';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     max: { type: 'string' },
     misses: { type: 'string' },
     dialogue: { type: 'boolean', default: false },
+    dialogues: { type: 'string' },
   },
 });
 
@@ -63,6 +67,11 @@ async function main(): Promise<void> {
   let questions: EvalQuestion[];
   let mode: string;
   const t1 = performance.now();
+  if (values.knowledge && values.dialogues) {
+    const result = await evalDialogues(await createEngine({ knowledgeDir: values.knowledge }), readDialogues(values.dialogues));
+    console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+    return;
+  }
   if (values.set && values.knowledge) {
     mode = `questions of ${values.set} against ${values.knowledge} (all should be declined)`;
     target = await createEngine({ knowledgeDir: values.knowledge });

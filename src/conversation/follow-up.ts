@@ -27,7 +27,8 @@ export interface Tagged {
   tag: string;
 }
 
-const LEAD = /^(那么|那|咁|而|还有|仲有|另外)(?=.)/u;
+// 那 leads a follow-up (那综保区呢), but 那里 / 那个 are pronouns.
+const LEAD = /^(那么|那(?![里儿边个些])|咁|而|还有|仲有|另外)(?=.)/u;
 const TRAIL = /(呢|咧|嘞|啊|呀)?[?？!！。.\s]*$/u;
 const ENDS_WITH_NE = /(呢|咧)[?？!！。.\s]*$/u;
 const MORE = /^(还有|仲有|另外|其他|其它|别的|其余|剩下|更多|再来)(的|嘅)?(呢|吗|冇|没有|嘛|么|啊|的呢|的吗|一些|一个)?$/u;
@@ -118,8 +119,8 @@ export function completeFollowUp(question: string, followUp: FollowUp, previousT
   if (followUp.kind === 'more') return { question: previousTopic.join(''), topic: previousTopic };
   if (followUp.kind === 'pronoun') {
     const text = normalize(question).replace(TRAIL, '').replace(LEAD, '');
-    const pronoun = PRONOUN.exec(text)![0];
-    const completed = text.replace(pronoun, subjectOf(previous, PLACE_PRONOUN.test(pronoun)));
+    const pronoun = PRONOUN.exec(text)?.[0] ?? '';
+    const completed = pronoun ? text.replace(pronoun, subjectOf(previous, PLACE_PRONOUN.test(pronoun))) : text;
     return { question: completed, topic: tag(completed).map((t) => t.word) };
   }
   const out = previous.map((t) => t.word);

@@ -11,8 +11,6 @@ const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
 const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const hongKongToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const taiwanToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const hongKongToTaiwan = OpenCC.Converter({ from: 'hk', to: 'tw' });
-const taiwanToHongKong = OpenCC.Converter({ from: 'tw', to: 'hk' });
 const toSimplified = (s: string) => taiwanToCn(hongKongToCn(s));
 
 /** Characters that only one script uses, found by asking OpenCC about every CJK character once (~60 ms, on first use). */
@@ -37,7 +35,7 @@ function scriptTables() {
 }
 
 /** Cantonese written words: a question with them is from Hong Kong or Macau. */
-const CANTONESE = /[係嘅咩唔喺冇佢嗰啲噉嘢睇畀咗嚟哋乜揾搵邊冚攞咁㗎喎啩咋囉]/u;
+const CANTONESE = /[係嘅咩唔喺冇佢嗰啲噉嘢睇畀咗嚟哋乜揾搵邊冚攞咁㗎喎啩咋囉]|幾多|點樣|點解|幾時|而家|聽日|琴日/u;
 
 /** How many characters only Traditional, and only Simplified, writes. */
 export function countScriptChars(text: string): { traditional: number; simplified: number } {
@@ -51,10 +49,14 @@ export function countScriptChars(text: string): { traditional: number; simplifie
   return { traditional: t, simplified: s };
 }
 
+/**
+ * Forms Hong Kong writes and Taiwan does not (裏 / 裡, 着 / 著, 綫 / 線 …). Hand-picked: OpenCC's
+ * variant tables also change forms both regions use (平台 → 平臺), so they cannot tell the two apart.
+ */
+const HONG_KONG_FORMS = /[裏着綫衞啓鷄户]/u;
+
 function traditionalRegion(text: string): Script {
-  if (CANTONESE.test(text) || hongKongToTaiwan(text) !== text) return 'zh-Hant-HK';
-  if (taiwanToHongKong(text) !== text) return 'zh-Hant-TW';
-  return 'zh-Hant-TW';
+  return CANTONESE.test(text) || HONG_KONG_FORMS.test(text) ? 'zh-Hant-HK' : 'zh-Hant-TW';
 }
 
 /**
