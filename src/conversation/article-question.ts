@@ -8,21 +8,27 @@ export type ArticleFact = 'author' | 'source' | 'title' | 'date' | 'url';
 
 // On normalized text: Simplified, Cantonese question words already Mandarin (边个 → 谁, 几时 → 什么时候).
 const FACTS: Array<[ArticleFact, RegExp]> = [
-  ['author', /作者|记者|撰稿|执笔|采写|笔者|署名|(谁|边位)(写|撰写|报道|采访)|写的人|写稿/u],
+  ['author', /(?<!工)作者|记者|撰稿|执笔|采写|笔者|署名|(谁|边位)(写|撰写|报道|采访)|写的人|写稿/u],
   ['source', /(哪|边|什么|咩)(一)?(家|份|个|间|张)?(报纸|报社|报馆|报刊|报|媒体|刊物|杂志|网站|平台|新闻机构)|报纸|媒体|来源|出处|出自|刊登|刊发|登在|登载|(发表|发布|刊)(在|于)(哪|边)|(哪里|哪儿)来的|转载/u],
-  ['title', /标题|题目|篇名|文章名|(叫|是)什么(名字|题)|叫什么/u],
+  // 叫什么 alone is a question about a thing (沼鹿又叫什么); about the article only when it says so.
+  ['title', /标题|题目|篇名|文章名|(文章|稿子|稿|报道|报导|新闻|这篇|呢篇|本文)(的)?(名字|叫什么(名字)?|叫咩(名)?|名叫|名称)/u],
   ['date', /(什么时候|何时|哪天|哪一天|哪年|哪一年|几号|几月|哪个月)(的|被)?(发表|发布|刊登|刊发|登|写|出版|见报|发|出)|日期|(发表|发布|刊发|刊登|出版|写作)(的)?(时间|日子|年份)|几时/u],
   ['url', /链接|网址|原文在(哪|边)|(哪里|哪儿|边度|哪)(能|可以)?(看|读|找|睇)(到)?(原文|全文)|原文(地址|网页)|全文|url|link|网页/u],
 ];
 /** Words that only point at the article or fill the sentence: what may be left besides the fact asked for. */
 const FILLER =
-  /(这|那|呢|嗰|该|本|此)(一)?(篇|则|条|份|个|张)?|文章|稿子|稿件|稿|哪一?天|几号|哪一?年|什么时候|何时|报道|报导|新闻|原文|全文|内容|作品|采写|撰写|发表|发布|刊登|刊发|登载|见报|写|登|发|出|看|读|睇|找|查|是|谁|哪(一)?(位|个)?|什么|请问|告诉我|知道|想|问|一下|的|了|过|吗|呢|呀|啊|啦|嘅|嘢|㗎|喎|系|边|份|家|篇|被|由|在|于|从|来/gu;
+  /(这|那|呢|嗰|该|本|此)(一)?(篇|则|条|份|个|张)?|文章|稿子|稿件|稿|哪一?天|几号|哪一?年|什么时候|何时|叫什么名字|叫什么|名字|叫|报道|报导|新闻|原文|全文|内容|作品|采写|撰写|发表|发布|刊登|刊发|登载|见报|写|登|发|出|看|读|睇|找|查|是|谁|哪(一)?(位|个)?|什么|请问|告诉我|知道|想|问|一下|的|了|过|吗|呢|呀|啊|啦|嘅|嘢|㗎|喎|系|边|份|家|篇|被|由|在|于|从|来/gu;
 
 export interface ArticleQuestion {
   facts: ArticleFact[];
   /** The article the question names by title, if any. */
   named: Article | null;
+  /** The question points at the article itself (这篇文章, 原文, 本文): never about the content. */
+  explicit: boolean;
 }
+
+/** 这篇文章 / 呢篇報導 / 本文 / 原文: the article itself, not something it tells about. */
+const THIS_ARTICLE = /(这|呢|该|本|此|嗰)(一)?(篇|则|份|条|个)?(文章|稿子|稿件|稿|报道|报导|新闻|文)|这篇|呢篇|原文|出处/u;
 
 /**
  * Whether the question asks about an article itself (who wrote it, which paper ran it,
@@ -31,6 +37,7 @@ export interface ArticleQuestion {
  */
 export function detectArticleQuestion(question: string, articles: readonly Article[]): ArticleQuestion | null {
   let text = normalize(question);
+  const explicit = THIS_ARTICLE.test(text);
   const facts = FACTS.filter(([, re]) => re.test(text)).map(([fact]) => fact);
   if (facts.length === 0) return null;
   const named = articles.find((a) => text.includes(normalize(a.title))) ?? null;
@@ -39,7 +46,7 @@ export function detectArticleQuestion(question: string, articles: readonly Artic
   }
   for (const [, re] of FACTS) text = text.replace(new RegExp(re.source, 'gu'), ' ');
   const rest = searchWords(text.replace(/[《》「」“”"']/gu, ' ').replace(FILLER, ' '));
-  return rest.length === 0 ? { facts, named } : null;
+  return rest.length === 0 ? { facts, named, explicit } : null;
 }
 
 const LABEL: Record<ArticleFact, string> = { author: '作者', source: '来源', title: '标题', date: '发表日期', url: '原文链接' };

@@ -100,6 +100,12 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
         const inConversation = all.find((a) => a.id === last?.articleId);
         const meant = about.named ?? inConversation ?? (all.length === 1 ? all[0] : null);
         answer = answerArticleQuestion(q, about.facts, meant ? [meant] : all);
+        // 《战栗游戏》的作者是谁 may ask about the book the article is about: unless the question
+        // points at the article itself, a fact the article does not record goes to the content.
+        if (!answer.answered && !about.explicit) {
+          const content = engine.answer(q, askOptions);
+          if (content.answered) answer = content;
+        }
         if ((askOptions.offset ?? 0) > 0) answer = { ...answer, results: [] };
       } else if (last && last.topic.length > 0) {
         const fu = detectFollowUp(q);
