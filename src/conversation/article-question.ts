@@ -1,4 +1,4 @@
-import type { Answer, AnswerResult } from '../answer/types.js';
+import { settle, type Answer, type AnswerResult } from '../answer/types.js';
 import type { Article } from '../knowledge/types.js';
 import { normalize } from '../text/normalize.js';
 import { searchWords } from '../text/segment.js';
@@ -97,5 +97,5 @@ export function answerArticleQuestion(question: string, facts: ArticleFact[], ar
   }
   const note = missing.length > 0 ? `抱歉，${missing.join('；')}。` : undefined;
   const answered = results.length > 0;
-  return { question, answered, results, suggestions: answered ? [] : articles.map((a) => `《${a.title}》`), ...(note ? { note } : {}) };
+  return settle({ question, answered, results, suggestions: answered ? [] : articles.map((a) => `《${a.title}》`), ...(note ? { note } : {}) });
 }

@@ -1,5 +1,5 @@
 import { checkQuestion } from '../answer/answer.js';
-import type { Answer, AskOptions } from '../answer/types.js';
+import { settle, type Answer, type AskOptions } from '../answer/types.js';
 import type { Engine } from '../engine/types.js';
 import { normalize } from '../text/normalize.js';
 import { questionScript, type Script } from '../text/script.js';
@@ -66,7 +66,7 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
       // The curated answer was shown with the first answer already.
       const { faq: _shown, ...all } = engine.answer(completed.question, { limit: limit + seen.size });
       const results = all.results.filter((r) => !seen.has(r.passageId)).slice(0, limit);
-      const answer: Answer = results.length > 0 ? { ...all, results } : { ...all, answered: false, results: [], note: NO_MORE };
+      const answer = settle(results.length > 0 ? { ...all, results } : { ...all, answered: false, results: [], note: NO_MORE });
       return { answer: { ...answer, question: q, understoodAs: completed.question }, topic: completed.topic };
     }
     if (fu.own.length > 1) {
@@ -106,7 +106,7 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
           const content = engine.answer(q, askOptions);
           if (content.answered) answer = content;
         }
-        if ((askOptions.offset ?? 0) > 0) answer = { ...answer, results: [] };
+        if ((askOptions.offset ?? 0) > 0) answer = settle({ ...answer, results: [] });
       } else if (last && last.topic.length > 0) {
         const fu = detectFollowUp(q);
         const completed = fu ? followUpAnswer(q, fu, last, askOptions) : null;

@@ -1,6 +1,5 @@
-import nodejieba from 'nodejieba';
 import { normalize } from '../text/normalize.js';
-import { loadDictionary } from '../text/segment.js';
+import { taggedWords } from '../text/segment.js';
 import { isPunctuation, isStopWord } from '../text/stopwords.js';
 
 /**
@@ -54,8 +53,7 @@ const isPlace = (t: Tagged) => t.tag === 'ns';
 const isContent = (t: Tagged) => !isStopWord(t.word) && !QUESTION_WORD.test(t.word);
 
 export function tag(normalized: string): Tagged[] {
-  loadDictionary();
-  return nodejieba.tag(normalized).filter((t) => !isPunctuation(t.word) && t.word.trim() !== '');
+  return taggedWords(normalized).filter((t) => !isPunctuation(t.word) && t.word.trim() !== '');
 }
 
 /** The words of a question as kept for the next turn (normalized, punctuation dropped). */

@@ -28,7 +28,6 @@ export const t = {
 
 /** What an answer bubble says around the quotes, in the script the answer is shown in. */
 export interface AnswerStrings {
-  paragraph: (n: number) => string;
   voteUp: string;
   voteDown: string;
   thanks: string;
@@ -44,7 +43,6 @@ export interface AnswerStrings {
 }
 
 const simplified: AnswerStrings = {
-  paragraph: t.paragraph,
   voteUp: t.voteUp,
   voteDown: t.voteDown,
   thanks: t.thanks,
@@ -60,7 +58,6 @@ const simplified: AnswerStrings = {
 
 // Written out rather than converted: the widget ships no conversion tables. Valid in Hong Kong and Taiwan alike.
 const traditional: AnswerStrings = {
-  paragraph: (n) => `第${n}段`,
   voteUp: '有幫助',
   voteDown: '沒幫助',
   thanks: '謝謝回饋！',

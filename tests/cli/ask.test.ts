@@ -8,10 +8,11 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('ask arguments', () => {
-  it('reads the question, --json, --knowledge, --limit and --files', () => {
-    expect(parseAskArgs(['--json', '--limit', '2', '东江湖', '有多深'])).toEqual({ json: true, knowledgeDir: 'knowledge', limit: 2, question: '东江湖 有多深', files: false });
-    expect(parseAskArgs([], { KNOWLEDGE_DIR: 'kb' })).toEqual({ json: false, knowledgeDir: 'kb', question: '', files: false });
+  it('reads the question, --json, --knowledge, --limit, --files and --conversation', () => {
+    expect(parseAskArgs(['--json', '--limit', '2', '东江湖', '有多深'])).toEqual({ json: true, knowledgeDir: 'knowledge', limit: 2, question: '东江湖 有多深', files: false, conversation: false });
+    expect(parseAskArgs([], { KNOWLEDGE_DIR: 'kb' })).toEqual({ json: false, knowledgeDir: 'kb', question: '', files: false, conversation: false });
     expect(parseAskArgs(['--files']).files).toBe(true);
+    expect(parseAskArgs(['--conversation']).conversation).toBe(true);
     expect(parseAskArgs(['--knowledge', 'other', '问'], { KNOWLEDGE_DIR: 'kb' }).knowledgeDir).toBe('other');
   });
 

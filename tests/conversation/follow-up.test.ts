@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { completeFollowUp, detectFollowUp, topicOf } from '../../src/conversation/follow-up.js';
 import { addWords } from '../../src/text/segment.js';
 
-beforeAll(() => addWords(['东江湖', '湟水', '武水', '综保区']));
+beforeAll(() => addWords(['东江湖', '湟水', '武水', '综保区'].map((word) => ({ word }))));
 
 const complete = (previous: string, followUp: string) => {
   const f = detectFollowUp(followUp);
