@@ -47,6 +47,8 @@ function shows(answer: Answer, own: string[]): boolean {
 export function createDialogue(deps: DialogueDeps): Dialogue {
   const { engine, store } = deps;
   const now = deps.now ?? Date.now;
+  // Builds the script tables now (once per process, ~0.3 s) rather than in the first question.
+  questionScript('');
 
   async function turnsOf(id: string | undefined): Promise<Turn[]> {
     if (!id) return [];
