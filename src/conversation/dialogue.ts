@@ -60,11 +60,13 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
     }
   }
 
-  function followUpAnswer(q: string, fu: FollowUp, last: Turn, options: AskOptions): { answer: Answer; topic: string[] } | null {
+  function followUpAnswer(q: string, fu: FollowUp, turns: Turn[], options: AskOptions): { answer: Answer; topic: string[] } | null {
+    const last = turns.at(-1)!;
     const completed = completeFollowUp(q, fu, last.topic);
     if (fu.kind === 'more') {
       const limit = options.limit ?? 3;
-      const seen = new Set(last.passageIds);
+      // Everything already cited in the conversation, so 还有呢 twice does not go back to the first ones.
+      const seen = new Set(turns.flatMap((t) => t.passageIds));
       // The curated answer was shown with the first answer already.
       const { faq: _shown, ...all } = engine.answer(completed.question, { limit: limit + seen.size });
       const results = all.results.filter((r) => !seen.has(r.passageId)).slice(0, limit);
@@ -102,16 +104,17 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
         const inConversation = all.find((a) => a.id === last?.articleId);
         const meant = about.named ?? inConversation ?? (all.length === 1 ? all[0] : null);
         answer = answerArticleQuestion(q, about.facts, meant ? [meant] : all);
+        // Later pages (更多) of an answer from the byline have nothing more to show.
+        if ((askOptions.offset ?? 0) > 0) answer = settle({ ...answer, results: [] });
         // 《战栗游戏》的作者是谁 may ask about the book the article is about: unless the question
         // points at the article itself, a fact the article does not record goes to the content.
         if (!answer.answered && !about.explicit) {
           const content = engine.answer(q, askOptions);
           if (content.answered) answer = content;
         }
-        if ((askOptions.offset ?? 0) > 0) answer = settle({ ...answer, results: [] });
       } else if (last && last.topic.length > 0) {
         const fu = detectFollowUp(q);
-        const completed = fu ? followUpAnswer(q, fu, last, askOptions) : null;
+        const completed = fu ? followUpAnswer(q, fu, turns, askOptions) : null;
         if (completed) ({ answer, topic } = completed);
       }
       answer ??= engine.answer(q, askOptions);
@@ -132,8 +135,8 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
         }
       }
       // A question that shows no script (蓄水量呢?) is answered in the conversation's.
-      const carried = script ?? [...turns].reverse().map((t) => questionScript(t.question)).find(Boolean) ?? undefined;
-      return localizeAnswer(answer, q, questionScript(q) ?? carried);
+      const carried = [...turns].reverse().map((t) => questionScript(t.question)).find(Boolean) ?? undefined;
+      return localizeAnswer(answer, q, script ?? questionScript(q) ?? carried);
     },
   };
 }
