@@ -8,16 +8,16 @@ export type ArticleFact = 'author' | 'source' | 'title' | 'date' | 'url';
 
 // On normalized text: Simplified, Cantonese question words already Mandarin (边个 → 谁, 几时 → 什么时候).
 const FACTS: Array<[ArticleFact, RegExp]> = [
-  ['author', /(?<!工)作者|记者|撰稿|执笔|采写|笔者|署名|(谁|边位)(写|撰写|报道|采访)|写的人|写稿/u],
-  ['source', /(哪|边|什么|咩)(一)?(家|份|个|间|张)?(报纸|报社|报馆|报刊|报|媒体|刊物|杂志|网站|平台|新闻机构)|报纸|媒体|来源|出处|出自|刊登|刊发|登在|登载|(发表|发布|刊)(在|于)(哪|边)|(哪里|哪儿)来的|转载/u],
+  ['author', /(?<!工)作者|记者|撰稿人|写稿人|撰稿|执笔|采写|笔者|署名|(谁|边位)(写|撰写|报道|采访)|写的人|写稿/u],
+  ['source', /(哪|边|什么|咩)(一)?(家|份|个|间|张)?(报纸|报社|报馆|报刊|报|媒体|刊物|杂志|网站|平台|新闻机构)|报纸|媒体|来源|出处|出自|刊登|刊发|登在|登载|(发表|发布|刊)(在|于)(哪|边)|(哪里|哪儿)来的|来自(哪|边|什么|何)|转载/u],
   // 叫什么 alone is a question about a thing (沼鹿又叫什么); about the article only when it says so.
-  ['title', /标题|题目|篇名|文章名|(文章|稿子|稿|报道|报导|新闻|这篇|呢篇|本文)(的)?(名字|叫什么(名字)?|叫咩(名)?|名叫|名称)/u],
-  ['date', /(什么时候|何时|哪天|哪一天|哪年|哪一年|几号|几月|哪个月)(的|被)?(发表|发布|刊登|刊发|登|写|出版|见报|发|出)|日期|(发表|发布|刊发|刊登|出版|写作)(的)?(时间|日子|年份)|几时/u],
+  ['title', /标题|题目|篇名|文章名|(文章|稿子|稿|报道|报导|新闻|这篇|呢篇|本文)(的)?(名字|叫(什么|咩|乜|乜嘢)(名字|名)?|名叫|名称)/u],
+  ['date', /(什么时候|何时|哪天|哪一天|哪年|哪一年|几号|几月|哪个月)(的|被)?(发表|发布|刊登|刊发|登|写|出版|见报|发|出)|日期|(发表|发布|刊发|刊登|出版|写作)(的)?(时间|日子|年份)|(发表|发布|刊登|刊发|出版)(于|在)?(何时|什么时候|哪天|哪一天)|(什么时候|何时|哪天|哪一天|哪年)的(新闻|文章|报道|报导|稿)|几时/u],
   ['url', /链接|网址|原文在(哪|边)|(哪里|哪儿|边度|哪)(能|可以)?(看|读|找|睇)(到)?(原文|全文)|原文(地址|网页)|全文|url|link|网页/u],
 ];
 /** Words that only point at the article or fill the sentence: what may be left besides the fact asked for. */
 const FILLER =
-  /(这|那|呢|嗰|该|本|此)(一)?(篇|则|条|份|个|张)?|文章|稿子|稿件|稿|哪一?天|几号|哪一?年|什么时候|何时|叫什么名字|叫什么|名字|叫|报道|报导|新闻|原文|全文|内容|作品|采写|撰写|发表|发布|刊登|刊发|登载|见报|写|登|发|出|看|读|睇|找|查|是|谁|哪(一)?(位|个)?|什么|请问|告诉我|知道|想|问|一下|的|了|过|吗|呢|呀|啊|啦|嘅|嘢|㗎|喎|系|边|份|家|篇|被|由|在|于|从|来/gu;
+  /(这|那|呢|嗰|该|本|此)(一)?(篇|则|条|份|个|张)?|文章|稿子|稿件|稿|哪一?天|几号|哪一?年|什么时候|何时|叫什么名字|叫什么|名字|名|叫|乜|单位|机构|佢|他|她|出版|报道|报导|新闻|原文|全文|内容|作品|采写|撰写|发表|发布|刊登|刊发|登载|见报|写|登|发|出|看|读|睇|找|查|是|谁|哪(一)?(位|个)?|什么|请问|告诉我|知道|想|问|一下|的|了|过|吗|呢|呀|啊|啦|嘅|嘢|㗎|喎|系|边|份|家|篇|被|由|在|于|从|来/gu;
 
 export interface ArticleQuestion {
   facts: ArticleFact[];
@@ -39,8 +39,11 @@ export function detectArticleQuestion(question: string, articles: readonly Artic
   let text = normalize(question);
   const explicit = THIS_ARTICLE.test(text);
   const facts = FACTS.filter(([, re]) => re.test(text)).map(([fact]) => fact);
+  // 王路莎是谁: the byline answers who the author is.
+  const byAuthor = /谁|什么人/u.test(text) ? articles.find((a) => a.author && text.includes(normalize(a.author))) : undefined;
+  if (byAuthor && !facts.includes('author')) facts.push('author');
   if (facts.length === 0) return null;
-  const named = articles.find((a) => text.includes(normalize(a.title))) ?? null;
+  const named = articles.find((a) => text.includes(normalize(a.title))) ?? byAuthor ?? null;
   for (const a of articles) {
     for (const known of [a.title, a.subtitle, a.source, a.author]) if (known) text = text.split(normalize(known)).join(' ');
   }

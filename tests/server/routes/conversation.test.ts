@@ -209,6 +209,18 @@ describe('POST /api/ask: questions about the article itself', () => {
     expect(cantonese.results[0]!.highlights.map(([a, b]) => cantonese.results[0]!.excerpt.slice(a, b))).toEqual(['郴州日報']);
   });
 
+  it.each([
+    ['王路莎是什么人?', '王路莎'],
+    ['撰稿人是哪位?', '王路莎'],
+    ['這篇文章來自哪裡?', '郴州日報'],
+    ['作者是哪个单位的?', '郴州日报'],
+    ['文章叫乜名?', '向南開放看郴州'],
+  ])('answers %s from the byline or title', async (question, expected) => {
+    const answer = (await postJson(app, '/api/ask', { question })).json() as Answer;
+    expect(answer.results[0]!.excerpt).toContain(expected);
+    expect(answer.results[0]!.paragraph).toBe(0);
+  });
+
   it('quotes the title, and declines honestly what the article does not record', async () => {
     const title = (await postJson(app, '/api/ask', { question: '文章标题是什么?' })).json() as Answer;
     expect(title.results[0]!.excerpt).toContain('向南开放看郴州——郴州市全力打造');
