@@ -214,7 +214,7 @@ describe('POST /api/ask: questions about the article itself', () => {
     ['撰稿人是哪位?', '王路莎'],
     ['這篇文章來自哪裡?', '郴州日報'],
     ['作者是哪个单位的?', '郴州日报'],
-    ['文章叫乜名?', '向南開放看郴州'],
+    ['文章叫乜名?', '向南开放看郴州'],
   ])('answers %s from the byline or title', async (question, expected) => {
     const answer = (await postJson(app, '/api/ask', { question })).json() as Answer;
     expect(answer.results[0]!.excerpt).toContain(expected);
