@@ -54,6 +54,7 @@ export function toPassages(file: string, parsed: ParsedArticle): { article: Arti
       });
     }
   });
-  const { title, subtitle, source, author, byline, date, url, examples } = parsed;
-  return { article: { id: articleId, title, subtitle, source, author, byline, date, url, examples, file, sections }, passages };
+  const { title, subtitle, source, author, date, url } = parsed;
+  const extra = { byline: parsed.byline ?? null, examples: parsed.examples ?? [] };
+  return { article: { id: articleId, title, subtitle, source, author, ...extra, date, url, file, sections }, passages };
 }
