@@ -62,7 +62,8 @@ export function mountWidget(config: WidgetConfig, api: Api, store: Store): Widge
       const target = faq ? `faq:${faq.question}` : entry.answer.results[0]?.passageId;
       entry.vote = vote;
       store.save();
-      if (target) void api.feedback(entry.answer.question, target, vote);
+      // A completed follow-up is voted on as what was answered: the server checks the passage against it.
+      if (target) void api.feedback(entry.answer.understoodAs ?? entry.answer.question, target, vote);
     },
     retry: (question) => void ask(question),
     ask: (question) => void ask(question),
