@@ -11,6 +11,12 @@ export interface RecordsQuery {
   feedback(since: Date): StoredFeedback[];
 }
 
+/** The same reads where the store may answer later (PostgreSQL); reports take either. */
+export interface RecordsReader {
+  questions(since: Date): StoredQuestion[] | Promise<StoredQuestion[]>;
+  feedback(since: Date): StoredFeedback[] | Promise<StoredFeedback[]>;
+}
+
 /** A query over records kept in memory (the fallback when the database cannot be opened). */
 export function memoryQuery(records: { questions: QuestionRecord[]; feedback: FeedbackRecord[] }): RecordsQuery {
   return {

@@ -57,7 +57,8 @@ export function questionRecord(
  *    (`kill -9`) cannot lose it: SQLite commits one INSERT in WAL mode (about 0.1 ms);
  *    PostgreSQL resolves after its INSERT is committed. Channels call it after answering and
  *    **before sending** the answer (awaiting `guardedRecorder`'s result), so an answer a person received
- *    is always on record. Nothing is queued in memory for later.
+ *    is always on record. Nothing is queued in memory for later, except by the PostgreSQL
+ *    store while its database is unreachable: a bounded buffer, written when it is back.
  * 2. **Bounded.** A slow or stuck store must not hold answers: a synchronous write is bounded
  *    by the store itself (SQLite's busy timeout, 200 ms); a promise is awaited at most
  *    RECORD_WAIT_MS (`guardedRecorder`), then the answer goes out and the late write is logged.

@@ -1,7 +1,7 @@
 import type { FileReport } from '../knowledge/accounting.js';
 import type { Passage } from '../knowledge/types.js';
 import { EngineNotReadyError } from '../shared/errors.js';
-import type { RecordsQuery } from '../records/query.js';
+import type { RecordsReader } from '../records/query.js';
 import type { PassageLookup, ReportSource } from './types.js';
 
 /** Passage id → where it sits, over a list of passages. */
@@ -56,7 +56,7 @@ export const problemFiles = (files: FileReport[]) => files.filter((f) => f.statu
  * const report = await reports.report({ since: parseSince('7d') });
  */
 export function createReportSource(deps: {
-  query: RecordsQuery;
+  query: RecordsReader;
   lookup: () => Promise<PassageLookup> | PassageLookup;
   /** The knowledge folder's files; the report lists the skipped and failed ones. */
   files?: () => FileReport[];
@@ -66,7 +66,9 @@ export function createReportSource(deps: {
       // Loaded on the first report, not at start-up: it normalizes and segments text (OpenCC and jieba,
       // about a second to load), which the server's main thread otherwise never needs.
       const { buildReport } = await import('./build-report.js');
-      const report = buildReport(deps.query, await deps.lookup(), { since, ...(limit ? { limit } : {}) });
+      // Read first (PostgreSQL answers later), then build from what was read.
+      const [questions, feedback] = await Promise.all([deps.query.questions(since), deps.query.feedback(since)]);
+      const report = buildReport({ questions: () => questions, feedback: () => feedback }, await deps.lookup(), { since, ...(limit ? { limit } : {}) });
       return deps.files ? { ...report, files: problemFiles(deps.files()) } : report;
     },
   };

@@ -1,0 +1,51 @@
+import type { Pool } from 'pg';
+import type { RecordsReader, StoredFeedback, StoredQuestion } from './query.js';
+import type { Channel } from './recorder.js';
+
+interface QuestionRow {
+  at: Date;
+  channel: string;
+  chat_type: string;
+  question: string;
+  answered: boolean;
+  passage_ids: unknown;
+  scores: unknown;
+  latency_ms: number;
+}
+
+interface FeedbackRow {
+  at: Date;
+  channel: string;
+  question: string;
+  passage_id: string;
+  vote: 'up' | 'down';
+}
+
+/** A JSONB column that a hand-edited row might not hold as an array: read as empty rather than fail the report. */
+const array = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+/** Reads the records in PostgreSQL for reports (the same shapes as the SQLite query). */
+export function createPgQuery(pool: Pool): RecordsReader {
+  return {
+    async questions(since): Promise<StoredQuestion[]> {
+      const { rows } = await pool.query<QuestionRow>(
+        'SELECT at, channel, chat_type, question, answered, passage_ids, scores, latency_ms FROM questions WHERE at >= $1 ORDER BY at, id',
+        [since],
+      );
+      return rows.map((r) => ({
+        channel: r.channel as Channel,
+        chatType: r.chat_type,
+        question: r.question,
+        answered: r.answered,
+        passageIds: array<string>(r.passage_ids),
+        scores: array<number>(r.scores),
+        latencyMs: r.latency_ms,
+        at: r.at,
+      }));
+    },
+    async feedback(since): Promise<StoredFeedback[]> {
+      const { rows } = await pool.query<FeedbackRow>('SELECT at, channel, question, passage_id, vote FROM feedback WHERE at >= $1 ORDER BY at, id', [since]);
+      return rows.map((r) => ({ channel: r.channel as Channel, question: r.question, passageId: r.passage_id, vote: r.vote, at: r.at }));
+    },
+  };
+}
