@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { inTransaction } from './pg-schema.js';
 import type { FeedbackRecord, QuestionRecord } from './recorder.js';
 
 /** Only the top passages matter to a report; a longer list is cut (as in SQLite). */
@@ -51,19 +52,8 @@ function insertStatement(table: string, columns: string[], rows: unknown[][]): {
 export async function insertRows(pool: Pool, rows: PendingRow[]): Promise<void> {
   const questions = rows.filter((r) => r.table === 'questions').map((r) => r.values);
   const feedback = rows.filter((r) => r.table === 'feedback').map((r) => r.values);
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     if (questions.length) await client.query(insertStatement('questions', QUESTION_COLUMNS, questions));
     if (feedback.length) await client.query(insertStatement('feedback', FEEDBACK_COLUMNS, feedback));
-    await client.query('COMMIT');
-  } catch (err) {
-    failure = err as Error;
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    // A client that failed may be broken (a dropped connection): the pool then discards it.
-    client.release(failure);
-  }
+  });
 }

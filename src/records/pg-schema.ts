@@ -42,7 +42,7 @@ export const MIGRATION_LOCK = 0x6368_7563_6801; // "chuch" 1
 export const PRUNE_LOCK = 0x6368_7563_6802;
 
 /** Runs `work` in a transaction on a pooled client; a client that failed is discarded, not reused. */
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let failure: Error | undefined;
   try {
