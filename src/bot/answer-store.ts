@@ -13,10 +13,6 @@ export interface StoredAnswer {
   nextOffset: number;
   /** "Did you mean" questions offered under a declined answer, asked when their button is tapped. */
   didYouMean?: string[];
-  /** Salted user hashes that already voted on this message (one vote each). */
-  voters: Set<string>;
-  /** 更多 was pressed: its page is sent, a stale button pressed again must not send it twice. */
-  moreSent?: boolean;
 }
 
 /**
@@ -25,19 +21,25 @@ export interface StoredAnswer {
  * Why: Telegram limits callback_data to 64 bytes, and a Chinese question alone
  * can take 1,500 bytes in UTF-8, so the buttons carry only an 8-character id.
  * It is a bounded LRU so memory stays flat; after eviction or a restart the
- * buttons answer "expired" instead of guessing.
+ * buttons answer "expired" instead of guessing. A shared implementation (Redis,
+ * src/stores/) answers later, hence the promises.
  */
 export interface AnswerStore {
-  put(answer: Omit<StoredAnswer, 'voters'>): string;
-  get(id: string): StoredAnswer | undefined;
-  readonly size: number;
+  put(answer: StoredAnswer): string | Promise<string>;
+  get(id: string): StoredAnswer | undefined | Promise<StoredAnswer | undefined>;
+  /** Whether this is the user's first vote on the message (one vote each); records it. */
+  firstVote(id: string, userHash: string): boolean | Promise<boolean>;
+  /** True for the first 更多 press on the message (its page is then sent once); false after. */
+  claimMore(id: string): boolean | Promise<boolean>;
 }
 
-export function createAnswerStore(capacity = 5000): AnswerStore {
-  const entries = new Map<string, StoredAnswer>();
+/** A fresh answer id: 8 base64url characters, short enough for callback_data. */
+export const newAnswerId = () => randomBytes(6).toString('base64url');
+
+export function createAnswerStore(capacity = 5000): AnswerStore & { readonly size: number } {
+  const entries = new Map<string, StoredAnswer & { voters: Set<string>; moreSent?: boolean }>();
   return {
-    put(answer) {
-      const id = randomBytes(6).toString('base64url');
+    put(answer, id = newAnswerId()) {
       entries.set(id, { ...answer, voters: new Set() });
       if (entries.size > capacity) entries.delete(entries.keys().next().value!);
       return id;
@@ -50,6 +52,18 @@ export function createAnswerStore(capacity = 5000): AnswerStore {
         entries.set(id, entry);
       }
       return entry;
+    },
+    firstVote(id, userHash) {
+      const voters = entries.get(id)?.voters;
+      if (!voters || voters.has(userHash)) return false;
+      voters.add(userHash);
+      return true;
+    },
+    claimMore(id) {
+      const entry = entries.get(id);
+      if (!entry || entry.moreSent) return false;
+      entry.moreSent = true;
+      return true;
     },
     get size() {
       return entries.size;

@@ -46,7 +46,7 @@ export function createAsker(deps: AskerDeps): Asker {
   return async (ctx, question, options = {}) => {
     const { replyTo } = options;
     const conversationId = deps.threads.conversationOf(ctx, options.repliesTo);
-    const limit = deps.limiter.take(ctx.from?.id ?? 0);
+    const limit = await deps.limiter.take(ctx.from?.id ?? 0);
     if (!limit.allowed) {
       if (limit.firstRefusal) await replyHtml(ctx, TEXT.rateLimited, { replyTo });
       return;
@@ -70,11 +70,11 @@ export function createAsker(deps: AskerDeps): Asker {
       const titles = deps.engine.articles().map((a) => a.title);
       const html = inScript(formatDeclined(answer, titles, deps.engine.exampleQuestions(3)), answer.script);
       if (!answer.didYouMean?.length) return void remember(await replyHtml(ctx, html, { replyTo }));
-      const id = deps.answers.put({ question: answer.question, chatType, passageIds: [], nextOffset: 0, didYouMean: answer.didYouMean });
+      const id = await deps.answers.put({ question: answer.question, chatType, passageIds: [], nextOffset: 0, didYouMean: answer.didYouMean });
       remember(await replyHtml(ctx, html, { replyTo, keyboard: didYouMeanKeyboard(id, answer.didYouMean) }));
       return;
     }
-    const id = deps.answers.put({
+    const id = await deps.answers.put({
       // 更多 pages through what was answered (a completed follow-up), shown in the same script.
       question: answer.understoodAs ?? answer.question,
       ...(answer.script ? { script: answer.script } : {}),

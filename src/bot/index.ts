@@ -56,8 +56,9 @@ export function createBot(token: string, deps: BotDeps): Bot {
       ? logger.warn({ waitMs: problem.waitMs }, 'bot: a record was not confirmed in time; the answer went out without waiting')
       : logger.error({ error: describeError(problem.error, token) }, 'bot: recorder failed'),
   );
-  const limiter = createRateLimiter(deps.rateLimitPerMinute ?? DEFAULT_BOT_RATE_LIMIT);
-  const answers = createAnswerStore();
+  // Shared stores (Redis) when main passes them; this process's memory otherwise.
+  const limiter = deps.limiter ?? createRateLimiter(deps.rateLimitPerMinute ?? DEFAULT_BOT_RATE_LIMIT);
+  const answers = deps.answers ?? createAnswerStore();
   const hashId = createIdHasher(deps.hashSalt);
   const dialogue = createDialogue({
     engine: deps.engine,

@@ -4,8 +4,10 @@
  * instead of answering every extra message with another warning.
  */
 export interface RateLimiter {
-  take(userId: number): { allowed: true } | { allowed: false; firstRefusal: boolean };
+  take(userId: number): RateVerdict | Promise<RateVerdict>;
 }
+
+export type RateVerdict = { allowed: true } | { allowed: false; firstRefusal: boolean };
 
 const WINDOW_MS = 60_000;
 

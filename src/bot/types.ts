@@ -21,6 +21,10 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** Questions per user per minute (default DEFAULT_BOT_RATE_LIMIT, as BOT_RATE_LIMIT). */
   rateLimitPerMinute?: number;
+  /** A limiter shared by replicas (Redis); without it, one in this process's memory. */
+  limiter?: RateLimiter;
+  /** An answer store shared by replicas (Redis), so 更多 and 👍/👎 work whichever replica takes the tap. */
+  answers?: AnswerStore;
   /** Salt for the user and chat hashes handed to the recorder. */
   hashSalt?: string;
   /** Telegram user ids allowed to use /stats, /unanswered and /reload (in private chats). */

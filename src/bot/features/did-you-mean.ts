@@ -12,7 +12,7 @@ export function createDidYouMean(s: BotServices): Composer<Context> {
 
   c.callbackQuery(DID_YOU_MEAN_DATA, async (ctx) => {
     const [, id, n] = ctx.match;
-    const question = s.answers.get(id!)?.didYouMean?.[Number(n)];
+    const question = (await s.answers.get(id!))?.didYouMean?.[Number(n)];
     if (!question) return void (await ctx.answerCallbackQuery({ text: TEXT.expired }));
     await ctx.answerCallbackQuery();
     const source = ctx.callbackQuery.message;

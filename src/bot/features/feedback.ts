@@ -12,33 +12,26 @@ export function createFeedback(s: BotServices): Composer<Context> {
 
   c.callbackQuery(FEEDBACK_DATA, async (ctx) => {
     const [, vote, id] = ctx.match;
-    const entry = s.answers.get(id!);
+    const entry = await s.answers.get(id!);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: TEXT.expired }));
     const userHash = s.hashId(ctx.from.id);
-    if (userHash && entry.voters.has(userHash)) return void (await ctx.answerCallbackQuery({ text: TEXT.alreadyVoted }));
-    if (userHash) entry.voters.add(userHash);
-    for (const passageId of entry.passageIds) {
-      await s.recorder.recordFeedback({
-        channel: 'telegram',
-        question: entry.question,
-        passageId,
-        vote: vote === 'u' ? 'up' : 'down',
-        userHash,
-        at: new Date(),
-      });
-    }
+    if (userHash && !(await s.answers.firstVote(id!, userHash))) return void (await ctx.answerCallbackQuery({ text: TEXT.alreadyVoted }));
+    await Promise.all(
+      entry.passageIds.map((passageId) =>
+        s.recorder.recordFeedback({ channel: 'telegram', question: entry.question, passageId, vote: vote === 'u' ? 'up' : 'down', userHash, at: new Date() }),
+      ),
+    );
     await ctx.answerCallbackQuery({ text: vote === 'u' ? TEXT.thanksUp : TEXT.thanksDown });
   });
 
   c.callbackQuery(MORE_DATA, async (ctx) => {
     const id = ctx.match[1]!;
-    const entry = s.answers.get(id);
+    const entry = await s.answers.get(id);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: TEXT.expired }));
+    if (!(await s.limiter.take(ctx.from.id)).allowed) return void (await ctx.answerCallbackQuery({ text: TEXT.rateLimited }));
     // A double tap, or a button the client still shows after a lost edit: the page is already above.
-    if (entry.moreSent) return void (await ctx.answerCallbackQuery({ text: TEXT.moreAlreadySent }));
-    if (!s.limiter.take(ctx.from.id).allowed) return void (await ctx.answerCallbackQuery({ text: TEXT.rateLimited }));
-    // Set before any await: presses in one chat run in order, and this one now owns the page.
-    entry.moreSent = true;
+    // Claimed atomically (across replicas with Redis): this press now owns the page.
+    if (!(await s.answers.claimMore(id))) return void (await ctx.answerCallbackQuery({ text: TEXT.moreAlreadySent }));
     // Not recorded as a new question: it is a page of one already recorded.
     const { answer, hasMore } = await askPage(s.dialogue, entry.question, entry.nextOffset, entry.script ? { script: entry.script } : {});
     const source = ctx.callbackQuery.message;
@@ -47,7 +40,7 @@ export function createFeedback(s: BotServices): Composer<Context> {
       await dropMoreButton(ctx, id, s);
       return;
     }
-    const nextId = s.answers.put({
+    const nextId = await s.answers.put({
       question: entry.question,
       chatType: entry.chatType,
       passageIds: answer.results.map((r) => r.passageId),

@@ -20,7 +20,7 @@ export function createInline(s: BotServices): Composer<Context> {
     const empty = (text: string, cache = 300) =>
       ctx.answerInlineQuery([], { cache_time: cache, button: { text, start_parameter: 'inline' } });
     if (!question) return void (await empty(TEXT.inlineStart));
-    if (!s.limiter.take(ctx.from.id).allowed) return void (await empty(TEXT.rateLimited, 0));
+    if (!(await s.limiter.take(ctx.from.id)).allowed) return void (await empty(TEXT.rateLimited, 0));
 
     const started = performance.now();
     let answer: Answer;
