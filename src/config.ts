@@ -103,6 +103,8 @@ export const envSchema = z
     ADMIN_TOKEN: adminTokenValue,
     DATA_DIR: z.string().min(1).default('data'),
     RETENTION_DAYS: int(1, 36_500).default(90),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/u, 'a postgres://user:password@host:5432/database URL')),
+    REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/u, 'a redis://host:6379 URL')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   });
 
@@ -144,6 +146,10 @@ export interface Config {
   adminToken?: string;
   dataDir: string;
   retentionDays: number;
+  /** Records in PostgreSQL (shared by replicas) instead of SQLite in dataDir. */
+  databaseUrl?: string;
+  /** Rate limits, conversations, answer buttons, webhook de-duplication and reloads shared through Redis. */
+  redisUrl?: string;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -175,6 +181,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     dataDir: e.DATA_DIR,
     retentionDays: e.RETENTION_DAYS,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -13,13 +13,13 @@ import { startWorkerEngine, type WorkerEngine } from './engine/worker-engine.js'
 import { createMemoryConversationStore } from './conversation/memory-store.js';
 import { createLogger } from './logger.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
-import { openRecorder } from './records/sqlite-recorder.js';
 import { logFiles, logReload } from './reload/log.js';
 import { createReportSource, servedLookup } from './report/source.js';
 import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
 import { buildApp } from './server/app.js';
 import { createShutdown } from './shutdown.js';
 import { startServer } from './server/listen.js';
+import { openStores } from './stores/open-stores.js';
 
 /** Index cache events as log lines: a corrupt or unwritable cache is worth a warning, never a failure. */
 function logIndexCache(logger: Logger, e: IndexCacheEvent): void {
@@ -47,15 +47,17 @@ async function run(config: Config, logger: Logger): Promise<void> {
   });
   // Handled where it is awaited, below; this keeps an early failure from being reported as unhandled meanwhile.
   starting.catch(() => {});
-  // SQLite under DATA_DIR; if it cannot be opened, records stay in memory and chuchu still starts.
-  const recorder = openRecorder({ dataDir: config.dataDir, retentionDays: config.retentionDays, logger });
-  // On every way out (graceful or the grace timeout): writes the queued records and closes the file.
-  process.once('exit', () => recorder.close());
+  // Records: PostgreSQL with DATABASE_URL, else SQLite under DATA_DIR (memory if it cannot be opened).
+  // Shared state in Redis with REDIS_URL. Neither is waited for: a store that is down is retried meanwhile.
+  const stores = openStores({ ...config, logger });
+  const { recorder, shared } = stores;
+  // On every way out: SQLite writes its queue and closes the file here, synchronously; PostgreSQL in shutdown below.
+  process.once('exit', () => void stores.close());
   // Handed to the channels now; it answers "still loading" (EngineNotReadyError) until the index is built.
   const served = deferredEngine(() => engine);
-  const reports = createReportSource({ query: recorder.query, lookup: () => servedLookup(served), files: () => engine?.knowledgeFiles() ?? [] });
-  // One store for every channel (ids are prefixed per channel); bounded in memory, 10-minute TTL.
-  const conversations = createMemoryConversationStore();
+  const reports = createReportSource({ query: stores.query, lookup: () => servedLookup(served), files: () => engine?.knowledgeFiles() ?? [] });
+  // One store for every channel (ids are prefixed per channel): in Redis with REDIS_URL (shared by replicas), else bounded in memory; 10-minute TTL.
+  const conversations = shared?.conversations ?? createMemoryConversationStore();
   const bot =
     config.bot.kind === 'off'
       ? null
@@ -65,6 +67,9 @@ async function run(config: Config, logger: Logger): Promise<void> {
           logger,
           conversations,
           rateLimitPerMinute: config.bot.rateLimitPerMinute,
+          ...(shared ? { limiter: shared.botLimiter(config.bot.rateLimitPerMinute), answers: shared.answers } : {}),
+          // Polling has one receiver; webhook deliveries of one chat may reach two replicas at once.
+          ...(shared && config.bot.kind === 'webhook' ? { chatLock: shared.chatLock } : {}),
           adminIds: config.adminIds,
           reports,
           ...(config.bot.apiRoot ? { apiRoot: config.bot.apiRoot } : {}),
@@ -76,11 +81,12 @@ async function run(config: Config, logger: Logger): Promise<void> {
     conversations,
     logger,
     allowedOrigins: config.allowedOrigins,
-    rateLimit: { max: config.rateLimitPerMinute, timeWindowMs: 60_000 },
+    rateLimit: { max: config.rateLimitPerMinute, timeWindowMs: 60_000, ...(shared ? { redis: shared.redis } : {}) },
+    stores: stores.health,
     trustProxy: config.trustProxy,
     ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
     ...(config.adminToken ? { admin: { token: config.adminToken, reports } } : {}),
-    plugins: bot && config.bot.kind === 'webhook' ? [telegramWebhook(bot, config.bot.secret)] : [],
+    plugins: bot && config.bot.kind === 'webhook' ? [telegramWebhook(bot, config.bot.secret, shared?.updateClaims)] : [],
   });
   const url = await startServer(app, { host: config.host, port: config.port });
 
@@ -93,13 +99,16 @@ async function run(config: Config, logger: Logger): Promise<void> {
     exit: (code) => process.exit(code),
     stop: () => {
       watcher?.close();
-      return Promise.allSettled([running?.stop(), app.close()]).then(() => engine?.close());
+      // After the last answer, PostgreSQL gets what is buffered (bounded), and connections close.
+      return Promise.allSettled([running?.stop(), app.close()]).then(() => Promise.allSettled([engine?.close(), stores.close()]));
     },
   });
   process.on('SIGTERM', shutdown.handle);
   process.on('SIGINT', shutdown.handle);
 
-  engine = await starting;
+  const started = await starting;
+  // With Redis, a reload here (admin route, /reload, watcher) makes every replica reload.
+  engine = shared ? shared.broadcastReloads(started) : started;
   // Stopped while the index was building: start nothing more, the shutdown exits.
   if (shutdown.stopping) return;
   const stats = engine.stats();
@@ -136,7 +145,8 @@ function main(): void {
     }
     throw err;
   }
-  const secrets = [config.bot.kind === 'off' ? '' : config.bot.token, config.adminToken ?? ''];
+  const passwordOf = (url: string | undefined) => (url ? decodeURIComponent(new URL(url).password) : '');
+  const secrets = [config.bot.kind === 'off' ? '' : config.bot.token, config.adminToken ?? '', passwordOf(config.databaseUrl), passwordOf(config.redisUrl)];
   const logger = createLogger(config.logLevel, secrets);
   run(config, logger).catch((err: Error) => {
     logger.fatal({ err }, `start-up failed: ${err.message}`);

@@ -36,7 +36,16 @@ export interface AnswerStore {
 /** A fresh answer id: 8 base64url characters, short enough for callback_data. */
 export const newAnswerId = () => randomBytes(6).toString('base64url');
 
-export function createAnswerStore(capacity = 5000): AnswerStore & { readonly size: number } {
+/** The in-memory store answers at once; `put` can take the id (a shared store's fallback keeps its ids). */
+export interface MemoryAnswerStore extends AnswerStore {
+  put(answer: StoredAnswer, id?: string): string;
+  get(id: string): StoredAnswer | undefined;
+  firstVote(id: string, userHash: string): boolean;
+  claimMore(id: string): boolean;
+  readonly size: number;
+}
+
+export function createAnswerStore(capacity = 5000): MemoryAnswerStore {
   const entries = new Map<string, StoredAnswer & { voters: Set<string>; moreSent?: boolean }>();
   return {
     put(answer, id = newAnswerId()) {

@@ -83,7 +83,18 @@ export function createBot(token: string, deps: BotDeps): Bot {
   bot.catch(onError);
   bot.use(trackInFlight(bot).middleware);
   // The runner handles updates concurrently; one chat's messages still get answered in order.
-  bot.use(sequentialize<Context>((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  const chatOf = (ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
+  bot.use(sequentialize<Context>(chatOf));
+  const { chatLock } = deps;
+  if (chatLock) bot.use(async (ctx, next) => {
+    const chat = chatOf(ctx);
+    const release = chat ? await chatLock(chat) : null;
+    try {
+      await next();
+    } finally {
+      await release?.();
+    }
+  });
   bot.errorBoundary(
     onError,
     createCommands(services),

@@ -33,9 +33,14 @@ export interface BotDeps {
   reports?: ReportSource;
   /** Where conversations are kept (follow-up questions); an in-memory store when absent. */
   conversations?: ConversationStore;
+  /** Across replicas, one update per chat at a time (webhook mode with Redis); `sequentialize` covers one process. */
+  chatLock?: ChatLock;
   /** Overrides for the bounded retry of Bot API calls (tests shorten it; defaults suit production). */
   retry?: Partial<RetryOptions>;
 }
+
+/** Takes a chat's lock (waiting a bounded time), resolving to its release. */
+export type ChatLock = (chat: string) => Promise<() => Promise<void>>;
 
 /** Shared by the feature composers. */
 export interface BotServices {

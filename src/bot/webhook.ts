@@ -25,6 +25,12 @@ function fail(reply: FastifyReply, statusCode: number, error: string, message: s
   return reply.code(statusCode).type('application/json; charset=utf-8').send({ statusCode, error, message });
 }
 
+/** Across replicas: whether this delivery of an update is the first (Redis), and marking it handled. */
+export interface UpdateClaims {
+  claim(updateId: number): Promise<boolean>;
+  done(updateId: number): Promise<void>;
+}
+
 /**
  * Fastify plugin for webhook mode: `POST /telegram/webhook`. The secret header is checked
  * before the body is read (a stranger's body is never parsed); then the update is checked
@@ -33,8 +39,11 @@ function fail(reply: FastifyReply, statusCode: number, error: string, message: s
  *
  * @example
  * await app.register(telegramWebhook(bot, config.webhookSecret));
+ *
+ * With `claims`, an update Telegram delivers again (a retry after a slow answer, reaching
+ * another replica) is acknowledged without being handled twice.
  */
-export function telegramWebhook(bot: Bot, secret: string): FastifyPluginAsync {
+export function telegramWebhook(bot: Bot, secret: string, claims?: UpdateClaims): FastifyPluginAsync {
   assertWebhookSecret(secret);
   const expected = Buffer.from(secret);
   // 'return': answer Telegram in time and keep working, rather than fail and get the update redelivered.
@@ -62,7 +71,14 @@ export function telegramWebhook(bot: Bot, secret: string): FastifyPluginAsync {
           reply.header('Retry-After', '10');
           return fail(reply, 503, 'bot_not_ready', '机器人还没连上 Telegram，请稍后重试');
         }
+        // A well-formed update (checked above) has a numeric update_id.
+        const claimed = claims ? (request.body as { update_id: number }).update_id : null;
+        if (claimed !== null && !(await claims!.claim(claimed))) {
+          request.log.info({ updateId: claimed }, 'telegram: duplicate delivery of an update, not handled again');
+          return reply.code(200).send({ ok: true, duplicate: true });
+        }
         await handle(request, reply);
+        if (claimed !== null) await claims!.done(claimed);
         return reply;
       },
     );

@@ -27,10 +27,14 @@ const limited = (context: { statusCode: number; ttl: number }) =>
  */
 export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { max, timeWindowMs } = deps.rateLimit;
-  const bucket = (extra: { max?: number; allowList?: (request: FastifyRequest) => boolean } = {}) => ({
+  const { redis } = deps.rateLimit;
+  const bucket = (name: string, extra: { max?: number; allowList?: (request: FastifyRequest) => boolean } = {}) => ({
     max,
     timeWindow: timeWindowMs,
     errorResponseBuilder: (_request: FastifyRequest, context: { statusCode: number; ttl: number }) => limited(context),
+    // Counted in Redis across replicas, one key space per bucket; Redis down or slow lets the
+    // request through (the connection logs the outage) rather than fail it.
+    ...(redis ? { redis, nameSpace: `chuchu:web-limit:${name}:`, skipOnError: true } : {}),
     ...extra,
   });
   // Without a configured salt, a random one for this run: client hashes still tell clients apart
@@ -53,19 +57,19 @@ export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
     });
 
     await api.register(async (asking) => {
-      await asking.register(rateLimit, bucket());
+      await asking.register(rateLimit, bucket('ask'));
       await asking.register(askRoute, { engine: deps.engine, recorder, conversations, hashSalt });
       await asking.register(feedbackRoute, { engine: deps.engine, recorder, hashSalt });
       await asking.register(examplesRoute, { engine: deps.engine });
     });
     await api.register(async (health) => {
-      await health.register(rateLimit, bucket({ max: max * HEALTH_BUDGET_FACTOR, allowList: (request) => LOOPBACK.has(request.ip) }));
-      await health.register(healthRoute, { engine: deps.engine });
+      await health.register(rateLimit, bucket('health', { max: max * HEALTH_BUDGET_FACTOR, allowList: (request) => LOOPBACK.has(request.ip) }));
+      await health.register(healthRoute, { engine: deps.engine, ...(deps.stores ? { stores: deps.stores } : {}) });
     });
     if (deps.admin) {
       const admin = deps.admin;
       await api.register(async (adminContext) => {
-        await adminContext.register(rateLimit, bucket());
+        await adminContext.register(rateLimit, bucket('admin'));
         await adminContext.register(adminRoutes, { ...admin, engine: deps.engine });
       });
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ConversationStore } from '../conversation/store.js';
 import type { Engine } from '../engine/types.js';
@@ -11,6 +12,7 @@ import { DEFAULT_CONNECTION_LIMITS, serverTimeouts, type ConnectionLimits } from
 import { registerDemoPage } from './demo-page.js';
 import { handleError, handleNotFound } from './errors.js';
 import { registerOriginPolicy } from './origin-policy.js';
+import type { StoresHealth } from './routes/health.js';
 import { buildWidget, registerWidgetRoute } from './widget-bundle.js';
 
 export interface AppDeps {
@@ -20,8 +22,10 @@ export interface AppDeps {
   logger: Logger;
   /** Origins whose pages may call /api/*; empty = same-origin and localhost only; "*" = any. */
   allowedOrigins: string[];
-  /** Per client IP, over all of /api/*. */
-  rateLimit: { max: number; timeWindowMs: number };
+  /** Per client IP, over all of /api/*; counted in Redis (shared by replicas, failing open) when given. */
+  rateLimit: { max: number; timeWindowMs: number; redis?: Redis };
+  /** The stores' state for /api/health. */
+  stores?: () => StoresHealth;
   /** Extra routes registered by main at the root, e.g. the Telegram webhook. */
   plugins?: FastifyPluginAsync[];
   /**

@@ -83,6 +83,13 @@ export const healthResponse = z.object({
   articles: z.number(),
   passages: z.number(),
   indexBuiltAt: z.string(),
+  /** Where records and shared state live, and whether they answer (the answer path works either way). */
+  stores: z
+    .object({
+      records: z.object({ kind: z.enum(['postgres', 'sqlite', 'memory']), state: z.enum(['ok', 'connecting', 'down']), buffered: z.number() }),
+      redis: z.object({ state: z.enum(['off', 'ok', 'connecting', 'down']) }),
+    })
+    .optional(),
 });
 
 export const examplesResponse = z.object({

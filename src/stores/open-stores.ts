@@ -1,0 +1,85 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AnswerStore } from '../bot/answer-store.js';
+import type { RateLimiter } from '../bot/rate-limit.js';
+import type { ChatLock } from '../bot/types.js';
+import type { UpdateClaims } from '../bot/webhook.js';
+import type { Engine } from '../engine/types.js';
+import { createPgRecorder, type RecordsHealth } from '../records/pg-recorder.js';
+import type { RecordsReader } from '../records/query.js';
+import type { Recorder } from '../records/recorder.js';
+import { openRecorder } from '../records/sqlite-recorder.js';
+import type { StoresHealth } from '../server/routes/health.js';
+import type { ConversationStore } from './conversation-types.js';
+import { createRedisAnswerStore } from './redis-answer-store.js';
+import { connectRedis } from './redis-connection.js';
+import { createRedisConversationStore } from './redis-conversations.js';
+import { createRedisRateLimiter } from './redis-rate-limit.js';
+import { createRedisChatLock, createUpdateClaims } from './redis-updates.js';
+import { broadcastReloads } from './reload-broadcast.js';
+
+/** What replicas share when DATABASE_URL / REDIS_URL are set; the embedded defaults otherwise. */
+export interface Stores {
+  recorder: Recorder;
+  query: RecordsReader;
+  /** Set with REDIS_URL: each is the shared implementation; without it, callers use their in-memory default. */
+  shared: null | {
+    /** For @fastify/rate-limit's Redis store. */
+    redis: Redis;
+    botLimiter(perMinute: number): RateLimiter;
+    answers: AnswerStore;
+    conversations: ConversationStore;
+    chatLock: ChatLock;
+    updateClaims: UpdateClaims;
+    broadcastReloads<E extends Engine>(engine: E): E;
+  };
+  health(): StoresHealth;
+  /** Writes what is buffered (bounded wait) and closes the connections. */
+  close(): Promise<void>;
+}
+
+export interface StoresOptions {
+  dataDir: string;
+  retentionDays: number;
+  databaseUrl?: string;
+  redisUrl?: string;
+  logger: Logger;
+}
+
+/**
+ * Opens the stores once, in main: records in PostgreSQL (DATABASE_URL) or SQLite in
+ * DATA_DIR, and the Redis-backed shared state (REDIS_URL). Neither connection is waited
+ * for: a database or Redis that is down at start is retried in the background, and
+ * answers go on meanwhile.
+ */
+export function openStores(options: StoresOptions): Stores {
+  const { logger } = options;
+  let records: { recorder: Recorder; query: RecordsReader; health(): RecordsHealth; close(): Promise<void> };
+  if (options.databaseUrl) {
+    const store = createPgRecorder({ url: options.databaseUrl, retentionDays: options.retentionDays, logger });
+    logger.info({ retentionDays: options.retentionDays }, 'records: writing to PostgreSQL (DATABASE_URL)');
+    records = { recorder: store, query: store.query, health: store.health, close: () => store.close() };
+  } else {
+    const store = openRecorder({ dataDir: options.dataDir, retentionDays: options.retentionDays, logger });
+    records = { recorder: store, query: store.query, health: () => ({ kind: store.kind, state: 'ok', buffered: 0 }), close: async () => store.close() };
+  }
+  const conn = options.redisUrl ? connectRedis({ url: options.redisUrl, logger }) : null;
+  return {
+    recorder: records.recorder,
+    query: records.query,
+    shared: conn && {
+      redis: conn.redis,
+      botLimiter: (perMinute) => createRedisRateLimiter(conn, perMinute),
+      answers: createRedisAnswerStore(conn),
+      conversations: createRedisConversationStore(conn),
+      chatLock: createRedisChatLock(conn),
+      updateClaims: createUpdateClaims(conn),
+      broadcastReloads: (engine) => broadcastReloads(engine, conn, logger),
+    },
+    health: () => ({ records: records.health(), redis: { state: conn ? conn.state() : 'off' } }),
+    async close() {
+      await records.close();
+      await conn?.close();
+    },
+  };
+}
