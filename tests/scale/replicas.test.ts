@@ -3,14 +3,17 @@
  * (both real, on loopback), the test playing the load balancer. Bounded: a few hundred
  * requests, about a minute with the start-ups.
  */
+import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines, startPostgres, startRedis, type EngineServer } from '../helpers/engines.js';
 import { ask, startReplica, waitReady, type Replica } from '../helpers/replicas.js';
 import { tempDir } from '../records/helpers.js';
 
+const run = promisify(execFile);
 const ADMIN_TOKEN = 'replica-test-admin-token-0123456789';
 const LIMIT = 150;
 const QUESTIONS = ['郴州到广州坐高铁要多久', '东江湖里的水能不能直接喝', '郴州有什么矿产资源', '郴州为什么说自己是湖南的南大门', '今天股市会涨吗'];
@@ -155,6 +158,9 @@ describeEngines('three replicas on one PostgreSQL and one Redis', () => {
     const total = Number((await db.query('SELECT count(*) AS n FROM questions')).rows[0].n);
     figures.recordsTotal = total;
     expect((await adminReport(replicas[1]!)).total.asked).toBe(total);
+    // `npm run report` with DATABASE_URL reads the same shared records.
+    const { stdout } = await run('npm', ['run', '-s', 'report', '--', '--json', '--since', '1h'], { env: { ...process.env, DATABASE_URL: postgres.url, KNOWLEDGE_DIR: join(folder.dir, 'knowledge') } });
+    expect((JSON.parse(stdout) as { total: { asked: number } }).total.asked).toBe(total);
   });
 
   it('keeps answering with Redis and PostgreSQL down, then catches up without a restart', async () => {
