@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { inTransaction } from './pg-schema.js';
 import type { FeedbackRecord, QuestionRecord } from './recorder.js';
 
 /** Only the top passages matter to a report; a longer list is cut (as in SQLite). */
@@ -41,19 +40,25 @@ export function feedbackRow(r: FeedbackRecord): PendingRow {
   return { table: 'feedback', values: [randomUUID(), time(r.at), r.channel, r.question, r.passageId, r.vote, hashOnly(r.userHash)] };
 }
 
-/** `INSERT … VALUES ($1, …), (…) ON CONFLICT (record_id) DO NOTHING` for rows of one table. */
-function insertStatement(table: string, columns: string[], rows: unknown[][]): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
+/** `INSERT INTO table (…) VALUES ($n, …), (…) ON CONFLICT (record_id) DO NOTHING`, numbering parameters into `values`. */
+function insertInto(table: string, columns: string[], rows: unknown[][], values: unknown[]): string {
   const tuples = rows.map((row) => `(${row.map((v) => (values.push(v), `$${values.length}`)).join(', ')})`);
-  return { text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (record_id) DO NOTHING`, values };
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (record_id) DO NOTHING`;
 }
 
-/** Writes a batch in one transaction (two multi-row inserts at most). */
+/**
+ * Writes a batch as one statement (so one round trip, and atomic without BEGIN/COMMIT):
+ * a plain INSERT, or both tables' INSERTs as data-modifying CTEs.
+ */
 export async function insertRows(pool: Pool, rows: PendingRow[]): Promise<void> {
   const questions = rows.filter((r) => r.table === 'questions').map((r) => r.values);
   const feedback = rows.filter((r) => r.table === 'feedback').map((r) => r.values);
-  await inTransaction(pool, async (client) => {
-    if (questions.length) await client.query(insertStatement('questions', QUESTION_COLUMNS, questions));
-    if (feedback.length) await client.query(insertStatement('feedback', FEEDBACK_COLUMNS, feedback));
-  });
+  const values: unknown[] = [];
+  const parts = [
+    ...(questions.length ? [insertInto('questions', QUESTION_COLUMNS, questions, values)] : []),
+    ...(feedback.length ? [insertInto('feedback', FEEDBACK_COLUMNS, feedback, values)] : []),
+  ];
+  if (parts.length === 0) return;
+  const text = parts.length === 1 ? parts[0]! : `WITH q AS (${parts[0]}) ${parts[1]}`;
+  await pool.query({ text, values });
 }

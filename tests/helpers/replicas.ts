@@ -1,6 +1,6 @@
 /** `npm start` replicas as separate processes (each its own process group, so SIGKILL takes npm and node together). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from './engines.js';
+import { freePort } from './engine-servers.js';
 
 export interface Replica {
   name: string;

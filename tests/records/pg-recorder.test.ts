@@ -78,6 +78,16 @@ describePostgres('PostgreSQL recorder', () => {
     expect(fromPg.total.asked).toBe(records.length);
   });
 
+  it('writes questions and votes recorded together in one batch, each once', async () => {
+    const { store: s } = store();
+    const [q0, f0] = [await count('questions'), await count('feedback')];
+    await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) => s.recordQuestion(question({ question: `同一批的问题${i}` }))),
+      ...Array.from({ length: 20 }, (_, i) => s.recordFeedback(vote({ passageId: `v${i}` }))),
+    ]);
+    expect([await count('questions'), await count('feedback')]).toEqual([q0 + 30, f0 + 20]);
+  });
+
   it('never stores an id that is not a salted hash', async () => {
     const { store: s } = store();
     await s.recordQuestion(question({ question: '明文编号测试', userHash: '123456789', chatHash: HASH_A }));
