@@ -41,7 +41,7 @@ export interface PgRecorderOptions {
   logger: Logger;
   /** Connections per replica (default 4): replicas × this must stay under the server's max_connections. */
   poolMax?: number;
-  /** How long an answer waits for its record's commit while the database is up (default 2 s). */
+  /** How long an answer waits for its record's commit while the database is up (default 1 s). */
   commitWaitMs?: number;
   pruneIntervalMs?: number;
 }
@@ -64,7 +64,7 @@ interface Pending {
  */
 export function createPgRecorder(options: PgRecorderOptions): PgRecordStore {
   const { logger, retentionDays } = options;
-  const commitWaitMs = options.commitWaitMs ?? 2_000;
+  const commitWaitMs = options.commitWaitMs ?? 1_000;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolMax ?? 4,

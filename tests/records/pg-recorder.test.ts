@@ -107,6 +107,26 @@ describePostgres('PostgreSQL recorder', () => {
     expect(Number((await admin.query("SELECT count(*) AS n FROM questions WHERE question LIKE '旧问题%'")).rows[0].n)).toBe(0);
   });
 
+  it('makes an answer wait at most commitWaitMs while PostgreSQL is slow, and writes the record once it can', async () => {
+    const { store: s } = store({ commitWaitMs: 300 });
+    await until(() => s.health().state === 'ok');
+    const blocker = await admin.connect();
+    try {
+      // A stuck table: every insert waits for this transaction.
+      await blocker.query('BEGIN; LOCK TABLE questions IN ACCESS EXCLUSIVE MODE');
+      const t0 = Date.now();
+      await s.recordQuestion(question({ question: '数据库很慢时的问题' }));
+      expect(Date.now() - t0).toBeLessThan(1_500);
+      expect(s.health().buffered).toBe(1);
+      await new Promise((r) => setTimeout(r, 500));
+      await blocker.query('COMMIT');
+    } finally {
+      blocker.release();
+    }
+    await until(() => s.health().buffered === 0);
+    expect(Number((await admin.query("SELECT count(*) AS n FROM questions WHERE question = '数据库很慢时的问题'")).rows[0].n)).toBe(1);
+  });
+
   it('buffers while PostgreSQL is down, answers without waiting, and writes everything once when it is back', async () => {
     const { store: s, lines } = store({ commitWaitMs: 2_000 });
     await until(() => s.health().state === 'ok');

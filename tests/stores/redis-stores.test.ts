@@ -127,6 +127,20 @@ describeRedis('Redis shared stores', () => {
     }
   });
 
+  it('lets a question through when Redis is slow, after the command timeout at most', async () => {
+    const [r, pauser] = [replica(), replica()];
+    await until(() => r.conn.state() === 'ok' && pauser.conn.state() === 'ok');
+    const limiter = createRedisRateLimiter(r.conn, 1);
+    expect(await limiter.take(777)).toEqual({ allowed: true });
+    // Redis stops answering every client's writes for 2 s.
+    await pauser.conn.redis.call('CLIENT', 'PAUSE', '2000', 'WRITE');
+    const t0 = Date.now();
+    expect(await limiter.take(777)).toEqual({ allowed: true });
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(r.lines().some((l) => l.msg === 'redis: bot rate limit failed; failing open')).toBe(true);
+    await pauser.conn.redis.call('CLIENT', 'UNPAUSE');
+  });
+
   it('fails open while Redis is down, logs it once, and recovers without a restart', async () => {
     const r = replica();
     await until(() => r.conn.state() === 'ok');
