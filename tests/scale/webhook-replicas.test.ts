@@ -4,7 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AnswerEngine } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 import { createBot, telegramWebhook } from '../../src/bot/index.js';
 import { createMemoryRecorder } from '../../src/records/recorder.js';
 import { createRedisAnswerStore } from '../../src/stores/redis-answer-store.js';
@@ -19,7 +19,7 @@ const SECRET = 'replica-webhook-secret_0123456789';
 const QUESTION = '郴州和大湾区的合作有哪些';
 let redis: EngineServer;
 let api: FakeBotApi;
-let engine: AnswerEngine;
+let engine: Engine;
 const recorder = createMemoryRecorder();
 const connections: RedisConnection[] = [];
 const apps: FastifyInstance[] = [];

@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { createRedisAnswerStore } from '../../src/stores/redis-answer-store.js';
 import { connectRedis, type RedisConnection } from '../../src/stores/redis-connection.js';
 import { createRedisConversationStore } from '../../src/stores/redis-conversations.js';
