@@ -73,6 +73,9 @@ export function createPgRecorder(options: PgRecorderOptions): PgRecordStore {
     // Client-side bound: a stalled server fails the write (which is retried) instead of holding it.
     query_timeout: 5_000,
     application_name: 'chuchu',
+    // A commit returns once in PostgreSQL's WAL buffer, not on disk: a killed replica loses
+    // nothing it answered, a crashed database server at most its last fraction of a second.
+    options: '-c synchronous_commit=off',
   });
   const logError = throttledErrorLog(logger);
   // An idle client whose server went away emits here; unhandled it would crash the process.
