@@ -1,7 +1,8 @@
 /**
  * What sharing costs per question: one `npm start` with the embedded stores (SQLite, memory)
- * beside one with DATABASE_URL and REDIS_URL (PostgreSQL 15 and Redis on loopback, started
- * here), asked the same questions one at a time, alternating, so both see the same noise.
+ * beside one with REDIS_URL, one with DATABASE_URL and one with both (PostgreSQL 15 and Redis
+ * on loopback, started here), asked the same questions one at a time, in turn, so all see
+ * the same noise.
  *   tsx bench/stores.ts [--requests 300]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,14 +21,18 @@ const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
 const common = { KNOWLEDGE_DIR: path.resolve('knowledge'), RATE_LIMIT_PER_MINUTE: '100000', HASH_SALT: 'bench-salt', TRUST_PROXY: 'true', LOG_LEVEL: 'warn' };
 const replicas: Replica[] = [];
 try {
-  const embedded = await startReplica('embedded', { ...common, DATA_DIR: path.join(dir, 'embedded') });
-  const shared = await startReplica('shared', { ...common, DATA_DIR: path.join(dir, 'shared'), DATABASE_URL: postgres.url, REDIS_URL: redis.url });
-  replicas.push(embedded, shared);
+  const configs: Record<string, Record<string, string>> = {
+    embedded: {},
+    'Redis only': { REDIS_URL: redis.url },
+    'PostgreSQL only': { DATABASE_URL: postgres.url },
+    'PostgreSQL + Redis': { DATABASE_URL: postgres.url, REDIS_URL: redis.url },
+  };
+  for (const [name, env] of Object.entries(configs)) replicas.push(await startReplica(name, { ...common, DATA_DIR: path.join(dir, name.replace(/\W+/gu, '-')), ...env }));
   await Promise.all(replicas.map((r) => waitReady(r)));
-  const times: Record<string, number[]> = { embedded: [], shared: [] };
+  const times: Record<string, number[]> = Object.fromEntries(replicas.map((r) => [r.name, []]));
   for (let i = 0; i < REQUESTS + 30; i++) {
-    // Alternate which goes first; the first 30 rounds warm up (JIT, pools, connections).
-    const order = i % 2 ? [embedded, shared] : [shared, embedded];
+    // Rotate which goes first; the first 30 rounds warm up (JIT, pools, connections).
+    const order = replicas.map((_, k) => replicas[(k + i) % replicas.length]!);
     for (const r of order) {
       const t0 = performance.now();
       const { status } = await ask(r, QUESTIONS[i % QUESTIONS.length]!, `10.1.${i % 250}.${i % 7}`);
@@ -40,11 +45,14 @@ try {
     const xs = times[name]!;
     return { name, min: q(xs, 0), p50: q(xs, 0.5), p90: q(xs, 0.9), p99: q(xs, 0.99) };
   };
-  const [e, s] = [row('embedded'), row('shared')];
+  const rows = replicas.map((r) => row(r.name));
+  const e = rows[0]!;
   console.log(`\n${REQUESTS} questions each, one at a time, HTTP round trip on 127.0.0.1 (ms)\n`);
-  console.log('| stores | floor | p50 | p90 | p99 |\n|---|---:|---:|---:|---:|');
-  for (const r of [e, s]) console.log(`| ${r.name} | ${r.min.toFixed(2)} | ${r.p50.toFixed(2)} | ${r.p90.toFixed(2)} | ${r.p99.toFixed(2)} |`);
-  console.log(`\nadded per question: p50 +${(s.p50 - e.p50).toFixed(2)} ms (×${(s.p50 / e.p50).toFixed(2)}), floor +${(s.min - e.min).toFixed(2)} ms (×${(s.min / e.min).toFixed(2)})`);
+  console.log('| stores | floor | p50 | p90 | p99 | added p50 | added floor |\n|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const added = (a: number, b: number) => `+${(a - b).toFixed(2)} (×${(a / b).toFixed(2)})`;
+    console.log(`| ${r.name} | ${r.min.toFixed(2)} | ${r.p50.toFixed(2)} | ${r.p90.toFixed(2)} | ${r.p99.toFixed(2)} | ${added(r.p50, e.p50)} | ${added(r.min, e.min)} |`);
+  }
 } finally {
   await Promise.allSettled(replicas.map((r) => r.stop()));
   await Promise.allSettled([postgres.destroy(), redis.destroy()]);
