@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPgRecorder, type PgRecordStore } from '../../src/records/pg-recorder.js';
-import { PG_SCHEMA_VERSION } from '../../src/records/pg-schema.js';
+import { PG_SCHEMA_VERSION, PRUNE_LOCK } from '../../src/records/pg-schema.js';
 import { createSqliteRecorder } from '../../src/records/sqlite-recorder.js';
 import { createReportSource } from '../../src/report/source.js';
 import { describePostgres, startPostgres, type EngineServer } from '../helpers/engines.js';
@@ -99,11 +99,24 @@ describePostgres('PostgreSQL recorder', () => {
     const old = new Date(Date.now() - 40 * DAY);
     const seed = store();
     for (let i = 0; i < 20; i++) await seed.store.recordQuestion(question({ question: `旧问题${i}`, at: old }));
-    const a = store({ retentionDays: 30 }).store;
-    const b = store({ retentionDays: 30 }).store;
-    const results = await Promise.all([a.prune(), b.prune(), a.prune()]);
-    const deleted = results.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+    // Each replica also prunes once at start (after its schema check): count every deletion it logs.
+    const [a, b] = [store({ retentionDays: 30 }), store({ retentionDays: 30 })];
+    await Promise.all([a.store.prune(), b.store.prune(), a.store.prune()]);
+    await until(() => a.store.health().state === 'ok' && b.store.health().state === 'ok');
+    await new Promise((r) => setTimeout(r, 200));
+    const deleted = [...a.lines(), ...b.lines()].filter((l) => l.msg === 'records: pruned old rows').reduce((sum, l) => sum + Number(l.deleted), 0);
     expect(deleted).toBe(20);
+    // While another replica holds the pruning lock, this one skips (null) rather than prune too.
+    const other = await admin.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock($1)', [PRUNE_LOCK]);
+      expect(await a.store.prune()).toBeNull();
+      await other.query('COMMIT');
+    } finally {
+      other.release();
+    }
+    expect(await a.store.prune()).toBe(0);
     expect(Number((await admin.query("SELECT count(*) AS n FROM questions WHERE question LIKE '旧问题%'")).rows[0].n)).toBe(0);
   });
 
