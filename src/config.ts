@@ -103,8 +103,8 @@ export const envSchema = z
     ADMIN_TOKEN: adminTokenValue,
     DATA_DIR: z.string().min(1).default('data'),
     RETENTION_DAYS: int(1, 36_500).default(90),
-    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/u, 'a postgres://user:password@host:5432/database URL')),
-    REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/u, 'a redis://host:6379 URL')),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/u, 'a postgres://user:password@host:5432/database URL').refine(URL.canParse, 'not a valid URL')),
+    REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/u, 'a redis://host:6379 URL').refine(URL.canParse, 'not a valid URL')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   });
 

@@ -20,5 +20,6 @@ describe('DATABASE_URL and REDIS_URL', () => {
     }
     expect(message).toContain('DATABASE_URL: a postgres://');
     expect(message).toContain('REDIS_URL: a redis://');
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://[broken' })).toThrow(/DATABASE_URL: not a valid URL/u);
   });
 });
