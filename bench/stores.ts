@@ -18,7 +18,7 @@ const QUESTIONS = ['郴州到广州坐高铁要多久', '东江湖里的水能�
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chuchu-bench-stores-'));
 const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-const common = { KNOWLEDGE_DIR: path.resolve('knowledge'), RATE_LIMIT_PER_MINUTE: '100000', HASH_SALT: 'bench-salt', TRUST_PROXY: 'true', LOG_LEVEL: 'warn' };
+const common = { KNOWLEDGE_DIR: path.resolve('knowledge'), RATE_LIMIT_PER_MINUTE: '100000', HASH_SALT: 'bench-salt', TRUST_PROXY: '1', LOG_LEVEL: 'warn' };
 const replicas: Replica[] = [];
 try {
   const configs: Record<string, Record<string, string>> = {

@@ -41,24 +41,44 @@ export function feedbackRow(r: FeedbackRecord): PendingRow {
 }
 
 /** `INSERT INTO table (…) VALUES ($n, …), (…) ON CONFLICT (record_id) DO NOTHING`, numbering parameters into `values`. */
-function insertInto(table: string, columns: string[], rows: unknown[][], values: unknown[]): string {
+function insertInto(table: string, columns: string[], rows: unknown[][], values: unknown[], onConflict = 'ON CONFLICT (record_id) DO NOTHING'): string {
   const tuples = rows.map((row) => `(${row.map((v) => (values.push(v), `$${values.length}`)).join(', ')})`);
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (record_id) DO NOTHING`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${onConflict}`;
+}
+
+/**
+ * A person's vote replaces their earlier one on the same question and passage (the Recorder
+ * contract); a retried batch (same record_id) changes nothing. One statement cannot touch a row
+ * twice, so a batch holding two votes of one person keeps only the later.
+ */
+const VOTE_UPSERT = `ON CONFLICT (user_hash, question, passage_id) WHERE user_hash IS NOT NULL
+  DO UPDATE SET vote = EXCLUDED.vote, at = EXCLUDED.at, channel = EXCLUDED.channel, record_id = EXCLUDED.record_id
+  WHERE feedback.record_id <> EXCLUDED.record_id`;
+/** Votes by person (question, passage and hash; the later of two in one batch) and anonymous ones. Columns: record_id, at, channel, question, passage_id, vote, user_hash. */
+function splitVotes(rows: unknown[][]): { byPerson: unknown[][]; anonymous: unknown[][] } {
+  const byPerson = new Map<string, unknown[]>();
+  const anonymous: unknown[][] = [];
+  for (const row of rows) {
+    if (row[6] === null) anonymous.push(row);
+    else byPerson.set(JSON.stringify([row[6], row[3], row[4]]), row);
+  }
+  return { byPerson: [...byPerson.values()], anonymous };
 }
 
 /**
  * Writes a batch as one statement (so one round trip, and atomic without BEGIN/COMMIT):
- * a plain INSERT, or both tables' INSERTs as data-modifying CTEs.
+ * a plain INSERT, or several as data-modifying CTEs.
  */
 export async function insertRows(pool: Pool, rows: PendingRow[]): Promise<void> {
   const questions = rows.filter((r) => r.table === 'questions').map((r) => r.values);
   const feedback = rows.filter((r) => r.table === 'feedback').map((r) => r.values);
   const values: unknown[] = [];
-  const parts = [
-    ...(questions.length ? [insertInto('questions', QUESTION_COLUMNS, questions, values)] : []),
-    ...(feedback.length ? [insertInto('feedback', FEEDBACK_COLUMNS, feedback, values)] : []),
-  ];
+  const parts = questions.length ? [insertInto('questions', QUESTION_COLUMNS, questions, values)] : [];
+  const votes = splitVotes(feedback);
+  if (votes.byPerson.length) parts.push(insertInto('feedback', FEEDBACK_COLUMNS, votes.byPerson, values, VOTE_UPSERT));
+  if (votes.anonymous.length) parts.push(insertInto('feedback', FEEDBACK_COLUMNS, votes.anonymous, values));
   if (parts.length === 0) return;
-  const text = parts.length === 1 ? parts[0]! : `WITH q AS (${parts[0]}) ${parts[1]}`;
+  // Up to three INSERTs as one statement: all but the last as data-modifying CTEs.
+  const text = parts.length === 1 ? parts[0]! : `WITH ${parts.slice(0, -1).map((part, i) => `w${i} AS (${part})`).join(', ')} ${parts.at(-1)}`;
   await pool.query({ text, values });
 }

@@ -33,6 +33,10 @@ const MIGRATIONS: string[] = [
      user_hash  TEXT
    );
    CREATE INDEX feedback_at ON feedback (at);`,
+  // One vote per user, question and passage (the Recorder contract): keep each one's latest, then let the index hold it so.
+  `DELETE FROM feedback WHERE user_hash IS NOT NULL AND id NOT IN (
+     SELECT MAX(id) FROM feedback WHERE user_hash IS NOT NULL GROUP BY user_hash, question, passage_id);
+   CREATE UNIQUE INDEX feedback_one_vote ON feedback (user_hash, question, passage_id) WHERE user_hash IS NOT NULL;`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

@@ -88,6 +88,25 @@ describePostgres('PostgreSQL recorder', () => {
     expect([await count('questions'), await count('feedback')]).toEqual([q0 + 30, f0 + 20]);
   });
 
+  it('keeps one vote per person, question and passage (the latest), and every anonymous vote', async () => {
+    const { store: s } = store();
+    const q = '投票规则测试';
+    await s.recordFeedback(vote({ question: q, vote: 'up' }));
+    // Two votes of one person in one batch, and two anonymous ones.
+    await Promise.all([
+      s.recordFeedback(vote({ question: q, vote: 'up' })),
+      s.recordFeedback(vote({ question: q, vote: 'down' })),
+      s.recordFeedback(vote({ question: q, vote: 'up', userHash: null })),
+      s.recordFeedback(vote({ question: q, vote: 'up', userHash: null })),
+    ]);
+    const { rows } = await admin.query('SELECT vote, user_hash FROM feedback WHERE question = $1 ORDER BY user_hash NULLS FIRST', [q]);
+    expect(rows).toEqual([
+      { vote: 'up', user_hash: null },
+      { vote: 'up', user_hash: null },
+      { vote: 'down', user_hash: HASH_A },
+    ]);
+  });
+
   it('never stores an id that is not a salted hash', async () => {
     const { store: s } = store();
     await s.recordQuestion(question({ question: '明文编号测试', userHash: '123456789', chatHash: HASH_A }));

@@ -78,7 +78,7 @@ beforeAll(async () => {
         DATABASE_URL: postgres.url,
         REDIS_URL: redis.url,
         RATE_LIMIT_PER_MINUTE: String(LIMIT),
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
         HASH_SALT: 'replica-test-salt',
         ADMIN_TOKEN,
       });
