@@ -50,7 +50,7 @@ export function connectRedis(options: RedisOptions): RedisConnection {
   const extra: Redis[] = [];
   let state: RedisState = 'connecting';
   redis.on('ready', () => {
-    if (state !== 'ok') logger.info('redis: connected; limits, conversations, answer buttons and reloads are shared');
+    if (state !== 'ok') logger.info('redis: connected; limits, answer buttons, webhook claims and reloads are shared');
     state = 'ok';
   });
   // 'error' must have a listener (ioredis prints otherwise); 'close' says the link is gone.
@@ -59,7 +59,7 @@ export function connectRedis(options: RedisOptions): RedisConnection {
     state = 'down';
     logger.error(
       { error: error?.message },
-      'redis: unreachable; failing open (rate limits not enforced across replicas, conversations off, answer buttons kept on this replica) until it is back',
+      'redis: unreachable; failing open (rate limits not enforced across replicas, answer buttons kept on this replica, conversations without context) until it is back',
     );
   };
   redis.on('error', (error: Error) => down(error));
