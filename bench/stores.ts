@@ -5,6 +5,7 @@
  * the same noise.
  *   tsx bench/stores.ts [--requests 300]
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,8 @@ const { values } = parseArgs({ options: { requests: { type: 'string', default: '
 const REQUESTS = Math.min(5_000, Math.max(10, Number(values.requests)));
 const QUESTIONS = ['郴州到广州坐高铁要多久', '东江湖里的水能不能直接喝', '郴州有什么矿产资源', '郴州为什么说自己是湖南的南大门', '明天郴州会下雨吗'];
 
+// Build dist/ once: several `npm start`s building a stale dist/ at once would race.
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chuchu-bench-stores-'));
 const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
 const common = { KNOWLEDGE_DIR: path.resolve('knowledge'), RATE_LIMIT_PER_MINUTE: '100000', HASH_SALT: 'bench-salt', TRUST_PROXY: '1', LOG_LEVEL: 'warn' };

@@ -63,6 +63,8 @@ async function pool<T>(count: number, concurrency: number, job: (i: number) => P
 }
 
 beforeAll(async () => {
+  // Build dist/ once here: three `npm start`s building a stale dist/ at once would race.
+  await run(process.execPath, ['scripts/build.mjs']);
   folder = tempDir();
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   db = new pg.Pool({ connectionString: postgres.url, max: 2 });
