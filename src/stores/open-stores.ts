@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../bot/answer-store.js';
+import type { ConversationStore } from '../conversation/store.js';
 import type { RateLimiter } from '../bot/rate-limit.js';
 import type { ChatLock } from '../bot/types.js';
 import type { UpdateClaims } from '../bot/webhook.js';
@@ -10,7 +11,6 @@ import type { RecordsReader } from '../records/query.js';
 import type { Recorder } from '../records/recorder.js';
 import { openRecorder } from '../records/sqlite-recorder.js';
 import type { StoresHealth } from '../server/routes/health.js';
-import type { ConversationStore } from './conversation-types.js';
 import { createRedisAnswerStore } from './redis-answer-store.js';
 import { connectRedis } from './redis-connection.js';
 import { createRedisConversationStore } from './redis-conversations.js';

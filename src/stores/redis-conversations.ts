@@ -1,4 +1,5 @@
-import type { ConversationStore, Turn } from './conversation-types.js';
+import { CONVERSATION_TTL_MS, MAX_TURNS } from '../conversation/memory-store.js';
+import type { ConversationStore, Turn } from '../conversation/store.js';
 import { KEY_PREFIX, type RedisConnection } from './redis-connection.js';
 
 export interface RedisConversationOptions {
@@ -18,8 +19,8 @@ const isTurn = (t: unknown): t is Turn =>
  * answered without context (get gives no turns) and its turn is not kept.
  */
 export function createRedisConversationStore(conn: RedisConnection, options: RedisConversationOptions = {}): ConversationStore {
-  const ttlMs = options.ttlMs ?? 10 * 60_000;
-  const maxTurns = options.maxTurns ?? 5;
+  const ttlMs = options.ttlMs ?? CONVERSATION_TTL_MS;
+  const maxTurns = options.maxTurns ?? MAX_TURNS;
   const key = (id: string) => `${KEY_PREFIX}conversation:${id}`;
   return {
     async get(id) {
