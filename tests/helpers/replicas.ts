@@ -64,3 +64,16 @@ export async function ask(replica: Replica, question: string, ip: string, extra:
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+/** Runs `count` jobs, `concurrency` at a time. */
+export async function pool<T>(count: number, concurrency: number, job: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await job(i);
+    }
+  }));
+  return results;
+}

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines, startPostgres, startRedis, type EngineServer } from '../helpers/engines.js';
-import { ask, startReplica, waitReady, type Replica } from '../helpers/replicas.js';
+import { ask, pool, startReplica, waitReady, type Replica } from '../helpers/replicas.js';
 import { tempDir } from '../records/helpers.js';
 
 const run = promisify(execFile);
@@ -48,19 +48,6 @@ const until = async (check: () => Promise<boolean>, ms = 20_000) => {
     await new Promise((r) => setTimeout(r, 100));
   }
 };
-
-/** Runs `count` jobs, `concurrency` at a time. */
-async function pool<T>(count: number, concurrency: number, job: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await job(i);
-    }
-  }));
-  return results;
-}
 
 beforeAll(async () => {
   // Build dist/ once here: three `npm start`s building a stale dist/ at once would race.
@@ -108,6 +95,30 @@ describeEngines('three replicas on one PostgreSQL and one Redis', () => {
     expect(figures.limitRefused).toBe(200 - LIMIT);
     // Another client is not affected by the first one's limit.
     expect((await ask(b!, QUESTIONS[0]!, '203.0.113.8')).status).toBe(200);
+  });
+
+  it('continues a conversation on another replica: the follow-up is completed from the turn kept in Redis', async () => {
+    const [a, b] = replicas;
+    const ip = '198.51.100.250';
+    const conversationId = 'across-replicas-1';
+    const first = await ask(a!, '香港工人打包一件包裹收费多少?', ip, { conversationId });
+    expect(first.status).toBe(200);
+    expect(first.body.answered).toBe(true);
+    const cited = (first.body.results as Array<{ passageId: string; excerpt: string }>)[0]!;
+    expect(cited.excerpt).toContain('包裹');
+    // Only B answers the follow-up: without the turn A stored, 那郴州呢 says nothing about parcels.
+    const followUp = await ask(b!, '那郴州呢?', ip, { conversationId });
+    expect(followUp.status).toBe(200);
+    expect(followUp.body.answered).toBe(true);
+    expect(followUp.body.understoodAs).toMatch(/郴州.*包裹/u);
+    const followed = followUp.body.results as Array<{ passageId: string; excerpt: string }>;
+    expect(followed[0]!.passageId).toBe(cited.passageId);
+    expect(followed[0]!.excerpt).toContain('在郴州只需5元');
+    // The same words in a conversation B never saw carry no context.
+    const fresh = await ask(b!, '那郴州呢?', ip, { conversationId: 'across-replicas-2' });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.understoodAs).toBeUndefined();
+    expect((fresh.body.results as Array<{ passageId: string }>).map((r) => r.passageId)).not.toContain(cited.passageId);
   });
 
   it('makes a reload on one replica reach the others', async () => {
