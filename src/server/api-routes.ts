@@ -59,7 +59,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
     await api.register(async (asking) => {
       await asking.register(rateLimit, bucket('ask'));
       await asking.register(askRoute, { engine: deps.engine, recorder, conversations, hashSalt });
-      await asking.register(feedbackRoute, { engine: deps.engine, recorder, hashSalt });
+      await asking.register(feedbackRoute, { engine: deps.engine, recorder, conversations, hashSalt });
       await asking.register(examplesRoute, { engine: deps.engine });
     });
     await api.register(async (health) => {

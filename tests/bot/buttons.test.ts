@@ -63,6 +63,18 @@ describe('answer buttons', () => {
     expect(t.recorder.feedback.map((f) => f.passageId)).toEqual(page2.map((r) => r.passageId));
   });
 
+  it('👎 on an answer about the article itself (its byline) is recorded against the byline', async () => {
+    t = await createTestBot(engine);
+    const question = '这篇文章的作者是哪位?';
+    await t.bot.handleUpdate(message(question));
+    const sent = t.api.callsTo('sendMessage').at(-1)!;
+    expect(sent.payload.text).toContain(engine.articles()[0]!.author!);
+    const down = buttonsOf(sent).find((b) => b.startsWith('f:d:'))!;
+    await t.bot.handleUpdate(callback(down, 1000));
+    expect(t.recorder.feedback.map((f) => [f.passageId, f.vote, f.question])).toEqual([[`${engine.articles()[0]!.id}:author`, 'down', question]]);
+    expect(t.api.callsTo('answerCallbackQuery')[0]!.payload.text).toContain('谢谢');
+  });
+
   it('an unknown or expired button answers the callback instead of leaving a spinner', async () => {
     t = await createTestBot(engine);
     await t.bot.handleUpdate(callback('f:u:gone1234', 5));

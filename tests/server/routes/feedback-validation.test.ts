@@ -1,5 +1,6 @@
 /** Finding 10: feedback only on passages the answer really quoted, one vote per client per answer. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../../src/answer/types.js';
 import type { Engine } from '../../../src/engine/types.js';
 import { loadEngine, makeApp, postJson, type TestApp } from '../helpers.js';
 
@@ -59,5 +60,26 @@ describe('feedback validation', () => {
     const response = await vote({ question: withFaq.question, passageId: `faq:${withFaq.faq!.question}`, vote: 'up' }, '198.51.100.53');
     expect(response.statusCode).toBe(204);
     expect((await vote({ question: withFaq.question, passageId: 'faq:某个不存在的问题', vote: 'up' })).statusCode).toBe(400);
+  });
+
+  it('a vote on an answer about the article itself (its byline) is accepted and recorded; made-up article facts are not', async () => {
+    const ip = '198.51.100.54';
+    // Asked as the widget asks, then voted on as the widget votes (understoodAs ?? question).
+    const asked = (await postJson(app, '/api/ask', { question: '这篇报道的记者叫什么名字?' })).json() as Answer;
+    expect(asked.answered).toBe(true);
+    const byline = asked.results[0]!.passageId;
+    const articleId = engine.articles()[0]!.id;
+    expect(byline).toBe(`${articleId}:author`);
+    const question = asked.understoodAs ?? asked.question;
+    const response = await vote({ question, passageId: byline, vote: 'up' }, ip);
+    expect(response.statusCode).toBe(204);
+    expect(app.recorder.feedback.at(-1)).toMatchObject({ channel: 'web', question: '这篇报道的记者叫什么名字?', passageId: byline, vote: 'up' });
+    const before = app.recorder.feedback.length;
+    for (const passageId of [`${articleId}:title`, `${articleId}:whatever`, 'no-such-article:author']) {
+      expect((await vote({ question, passageId, vote: 'down' }, ip)).statusCode, passageId).toBe(400);
+    }
+    // The byline is not a vote target for a question about the content.
+    expect((await vote({ question: QUESTION, passageId: byline, vote: 'down' }, ip)).statusCode).toBe(400);
+    expect(app.recorder.feedback.length).toBe(before);
   });
 });
