@@ -80,6 +80,6 @@ async function serve(): Promise<void> {
 }
 
 serve().catch((err: unknown) => {
-  const e = err instanceof KnowledgeError ? err : new KnowledgeError(data.knowledgeDir, (err as Error).message);
+  const e = err instanceof KnowledgeError ? err : new KnowledgeError(data.knowledgeDir, `无法加载知识库（${(err as Error).message}）`);
   tell({ type: 'failed', error: plainError(e) });
 });

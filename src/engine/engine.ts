@@ -55,7 +55,7 @@ export async function createEngine(options: SnapshotOptions & { knowledgeDir: st
           knowledge = next;
           return { ok: next.errors.length === 0, applied: true, errors: next.errors, files: next.files, stats: engine.stats() };
         } catch (err) {
-          const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, (err as Error).message)];
+          const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, `无法加载知识库（${(err as Error).message}）`)];
           return { ok: false, applied: false, errors, files: [], stats: engine.stats() };
         } finally {
           pending = null;

@@ -93,7 +93,7 @@ function startWorker(options: WorkerEngineOptions, previous: ((files: string[]) 
       } else fail(knowledgeError(m.error));
     });
     worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the engine worker exited (code ${code}) before it was ready`)));
+    worker.once('exit', (code) => fail(new Error(`答案引擎的工作线程在准备好之前退出了（退出码 ${code}）`)));
   });
 }
 
@@ -178,7 +178,7 @@ export async function startWorkerEngine(options: WorkerEngineOptions): Promise<W
             return { ok: errors.length === 0, applied: true, errors, files: next.meta.files, stats: next.meta.stats };
           },
           (err: Error): ReloadResult => {
-            const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, err.message)];
+            const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, `无法加载知识库（${err.message}）`)];
             return { ok: false, applied: false, errors, files: [], stats: ready().meta.stats };
           },
         )

@@ -31,14 +31,17 @@ export function failed(error: KnowledgeError, kind: FileReport['kind']): FileRep
   return { file: error.file, status: 'failed', kind, reason: error.reason, ...(error.line ? { line: error.line } : {}) };
 }
 
-const UNITS: Record<FileReport['kind'], string> = { article: 'paragraphs', faq: 'entries', synonyms: 'groups', userdict: 'words', other: 'items' };
+/** Added to a failed file's reason when its last good version keeps serving (live reload). */
+export const KEPT_PREVIOUS = '（仍在使用它上一次的正确版本）';
 
-/** One line per file, for logs and terminals: `loaded a.md (12 paragraphs)`, `skipped b.doc: …`, `failed c.md:3: …`. */
+const UNITS: Record<FileReport['kind'], string> = { article: '段', faq: '条', synonyms: '组', userdict: '个词', other: '项' };
+
+/** One line per file, for logs and terminals: `已加载 a.md（12 段）`, `跳过 b.doc: …`, `出错 c.md:3: …`. */
 export function describeFile(r: FileReport): string {
   const where = `${r.file}${r.line ? `:${r.line}` : ''}`;
-  if (r.status === 'loaded') return `loaded ${r.file} (${r.count} ${UNITS[r.kind]})`;
-  if (r.status === 'skipped') return `skipped ${r.file}: ${r.reason}`;
-  return `failed ${where}: ${r.reason}${r.keptPrevious ? ' (its last good version keeps serving)' : ''}`;
+  if (r.status === 'loaded') return `已加载 ${r.file}（${r.count} ${UNITS[r.kind]}）`;
+  if (r.status === 'skipped') return `跳过 ${r.file}: ${r.reason}`;
+  return `出错 ${where}: ${r.reason}${r.keptPrevious ? KEPT_PREVIOUS : ''}`;
 }
 
 /** Counts for a summary line. */

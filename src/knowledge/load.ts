@@ -75,7 +75,7 @@ function userWord(fields: string[]): UserWord | string {
   const [word, ...rest] = fields;
   if (rest.length > 0 && /^\d+$/u.test(rest[0]!)) rest.shift();
   if (rest.length > 1 || (rest[0] !== undefined && !/^[a-z]+$/iu.test(rest[0]))) {
-    return `expected "word [frequency] [part of speech]" (e.g. 北湖机场 ns), got "${fields.join(' ')}"`;
+    return `格式应为 "词 [词频] [词性]"（例如 北湖机场 ns），这一行是 "${fields.join(' ')}"`;
   }
   return rest[0] ? { word: word!, tag: rest[0] } : { word: word! };
 }
@@ -100,13 +100,13 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   try {
     files = await listFiles(dir, dir, ignored);
   } catch (err) {
-    throw new KnowledgeError(dir, `cannot read the knowledge folder (${(err as Error).message})`);
+    throw new KnowledgeError(dir, `无法读取知识库文件夹（${(err as Error).message}）`);
   }
   const knowledge: Knowledge = { dir, articles: [], passages: [], userWords: [], synonyms: [], faq: [], errors: [], files: [] };
-  knowledge.files.push(...ignored.map((file) => skipped(file, 'a hidden, draft (_name) or backup file: never loaded')));
+  knowledge.files.push(...ignored.map((file) => skipped(file, '隐藏文件、草稿（文件名以 _ 开头）或备份文件：不会加载')));
   const faqFiles: Array<{ file: string; content: string }> = [];
   const fail = (file: string, err: unknown, kind: FileReport['kind']) => {
-    const error = err instanceof KnowledgeError ? err : new KnowledgeError(file, (err as Error).message);
+    const error = err instanceof KnowledgeError ? err : new KnowledgeError(file, `无法读取（${(err as Error).message}）`);
     const report = failed(error, kind);
     knowledge.files.push(report);
     if (report.status === 'failed') knowledge.errors.push(error);
@@ -122,7 +122,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
     }
     const name = path.basename(file).toLowerCase();
     if (NOT_ARTICLES.has(name)) {
-      if (name === 'readme.md') knowledge.files.push(skipped(file, 'a README: notes for people, not an article'));
+      if (name === 'readme.md') knowledge.files.push(skipped(file, 'README：写给人看的说明，不是文章'));
       continue;
     }
     const unsupported = unsupportedReason(file);
@@ -159,7 +159,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   const synonyms = await readOptional(dir, SYNONYMS_FILE).catch((err: KnowledgeError) => (fail(SYNONYMS_FILE, err, 'synonyms'), null));
   if (synonyms) {
     for (const { line, fields } of dataLines(synonyms)) {
-      if (fields.length < 2) knowledge.errors.push(new KnowledgeError(SYNONYMS_FILE, 'a synonym group needs at least two words', line));
+      if (fields.length < 2) knowledge.errors.push(new KnowledgeError(SYNONYMS_FILE, '一组同义词至少要有两个词，用空格隔开', line));
       else knowledge.synonyms.push(fields);
     }
     const bad = knowledge.errors.find((e) => e.file === SYNONYMS_FILE);
@@ -168,7 +168,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   knowledge.files.sort((a, b) => a.file.localeCompare(b.file));
   if (knowledge.articles.length === 0) {
     const why = knowledge.files.filter((f) => f.status !== 'loaded').map((f) => `${f.file}: ${f.reason}`);
-    throw new KnowledgeError(dir, `no usable article (${ARTICLE_LIST}) in the knowledge folder${why.length ? ` (${why.join('; ')})` : ''}`);
+    throw new KnowledgeError(dir, `知识库文件夹里没有可用的文章（${ARTICLE_LIST}）${why.length ? `（${why.join('；')}）` : ''}`);
   }
   return knowledge;
 }

@@ -25,15 +25,15 @@ const URL_LINE = /^(?:链接|网址)\s*[:：]\s*(.*)$/u;
 
 export const MAX_FAQ_QUESTION = 150;
 
-const text = (what: string) => z.string().trim().min(1, { error: `${what} is empty` });
+const text = (what: string) => z.string().trim().min(1, { error: `${what}是空的` });
 
 const entrySchema = z.object({
   // Short enough to serve as the answer's id in feedback records (`faq:<question>`, at most 200 characters).
-  question: text('the question (after "## ")').max(MAX_FAQ_QUESTION, { error: `the question is longer than ${MAX_FAQ_QUESTION} characters: put long phrasings in "又问：" lines` }),
-  alternates: z.array(text('an alternate question ("又问：")').max(MAX_QUESTION_LENGTH, { error: `an alternate question is longer than ${MAX_QUESTION_LENGTH} characters` })),
-  answer: z.string().trim().min(1, { error: 'the entry has no answer: write it below the question, after a blank line' }).max(3000, { error: 'the answer is longer than 3000 characters' }),
+  question: text('问题（"## " 后面）').max(MAX_FAQ_QUESTION, { error: `问题超过 ${MAX_FAQ_QUESTION} 个字：较长的问法请写在 "又问：" 行里` }),
+  alternates: z.array(text('其他问法（"又问："）').max(MAX_QUESTION_LENGTH, { error: `其他问法（"又问："）超过 ${MAX_QUESTION_LENGTH} 个字` })),
+  answer: z.string().trim().min(1, { error: '没有答案：请写在问题下面，中间空一行' }).max(3000, { error: '答案超过 3000 个字：请删短或拆成几条' }),
   source: text('"来源："').nullable(),
-  url: z.url({ protocol: /^https?$/u, error: '"链接：" must be a full http(s) address, e.g. https://example.com/page' }).nullable(),
+  url: z.url({ protocol: /^https?$/u, error: '"链接：" 必须是完整的 http(s) 网址，例如 https://example.com/page' }).nullable(),
 });
 
 /** Raw entry with the line of each field, so a zod issue can point at its line. */
@@ -70,7 +70,7 @@ function draftLines(file: string, content: string, errors: KnowledgeError[]): Dr
     } else if (heading) {
       // A `# 常见问题` title (or deeper headings) is decoration, not an entry.
     } else if (!current) {
-      errors.push(new KnowledgeError(file, 'text before the first question: start each entry with a "## 问题" line', n));
+      errors.push(new KnowledgeError(file, '第一个问题之前有文字：每一条问答请以一行 "## 问题" 开头', n));
     } else {
       const d: Draft = current;
       let m: RegExpExecArray | null;
@@ -114,7 +114,7 @@ export function parseFaq(file: string, content: string): { entries: FaqEntry[]; 
       const issue = parsed.error.issues[0]!;
       const [field, index] = issue.path;
       const line = field === 'url' ? d.urlLine : field === 'source' ? d.sourceLine : field === 'alternates' ? d.alternateLines[index as number]! : d.line;
-      errors.push(new KnowledgeError(file, `FAQ entry "${d.question.slice(0, 30)}": ${issue.message}; the entry is skipped`, line));
+      errors.push(new KnowledgeError(file, `问答“${d.question.slice(0, 30)}”：${issue.message}；已跳过这一条`, line));
       continue;
     }
     entries.push({ file, line: d.line, ...parsed.data });
@@ -141,7 +141,7 @@ export function parseFaqFiles(files: Array<{ file: string; content: string }>): 
       const keys = [entry.question, ...entry.alternates].map(questionKey);
       const clash = keys.map((k) => seen.get(k)).find(Boolean);
       if (clash) {
-        errors.push(new KnowledgeError(file, `FAQ entry "${entry.question.slice(0, 30)}" repeats a question of the entry at ${clash.file}:${clash.line}; the entry is skipped`, entry.line));
+        errors.push(new KnowledgeError(file, `问答“${entry.question.slice(0, 30)}”与 ${clash.file}:${clash.line} 那一条的问题重复；已跳过这一条`, entry.line));
         continue;
       }
       for (const k of keys) seen.set(k, entry);

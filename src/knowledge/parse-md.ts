@@ -28,17 +28,17 @@ function readFrontMatter(file: string, lines: string[]): { meta: FrontMatter; bo
     if (line.trim() === '---') return { meta, bodyStart: i + 1 };
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/u.exec(line);
-    if (!m) throw new KnowledgeError(file, `front matter line is not "key: value": ${JSON.stringify(line.slice(0, 60))}`, i + 1);
+    if (!m) throw new KnowledgeError(file, `front matter 里这一行不是 "键: 值" 的格式：${JSON.stringify(line.slice(0, 60))}`, i + 1);
     const key = m[1]!.toLowerCase();
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
     const value = unquote(m[2]!);
     if (key === 'url' && value !== '' && !isHttpUrl(value)) {
       // Shown as a link by every channel: a javascript: or data: address would run in the reader's browser.
-      throw new KnowledgeError(file, `url must be a full http(s) address, e.g. https://example.com/page: ${JSON.stringify(value.slice(0, 60))}`, i + 1);
+      throw new KnowledgeError(file, `url 必须是完整的 http(s) 网址，例如 https://example.com/page：${JSON.stringify(value.slice(0, 60))}`, i + 1);
     }
     if (value !== '') meta[key as keyof FrontMatter] = value;
   }
-  throw new KnowledgeError(file, 'front matter opened with "---" is never closed', 1);
+  throw new KnowledgeError(file, 'front matter 以 "---" 开始，却没有结束的 "---" 行：请补上', 1);
 }
 
 /** Joins the lines of one paragraph: no separator between CJK, a space between Latin words. */
@@ -92,9 +92,9 @@ export function parseMd(file: string, content: string): ParsedArticle {
     current.push(line.replace(/^(>\s*)+/u, '').replace(/^([-*+]|\d+[.)])\s+/u, ''));
   }
   flush();
-  if (inFence) throw new KnowledgeError(file, 'a code block opened with ``` is never closed');
-  if (!title) throw new KnowledgeError(file, 'no title: add "title:" to the front matter or a "# " heading', bodyStart + 1);
-  if (paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found');
+  if (inFence) throw new KnowledgeError(file, '以 ``` 开始的代码块没有结束：请补上结尾的 ```');
+  if (!title) throw new KnowledgeError(file, '没有标题：请在开头的 front matter 里写 "title:"，或加一行 "# 标题"', bodyStart + 1);
+  if (paragraphs.length === 0) throw new KnowledgeError(file, '没有找到正文段落：请在标题下面写正文');
   return {
     title,
     subtitle: null,

@@ -49,7 +49,7 @@ export { parseByline };
 export function parseTxt(file: string, content: string): ParsedArticle {
   const blocks = toBlocks(content);
   const first = blocks.shift();
-  if (!first) throw new KnowledgeError(file, 'the file is empty: expected a title on the first non-empty line');
+  if (!first) throw new KnowledgeError(file, '文件是空的：第一行文字应是标题，下面是正文');
   const article: ParsedArticle = {
     title: first.text,
     subtitle: null,
@@ -108,7 +108,7 @@ export function parseTxt(file: string, content: string): ParsedArticle {
     open = endsSentence(text) ? null : paragraph;
   }
   if (article.paragraphs.length === 0) {
-    throw new KnowledgeError(file, 'no body paragraphs found after the title', first.line);
+    throw new KnowledgeError(file, '标题后面没有正文段落：请在标题下面写正文', first.line);
   }
   return article;
 }

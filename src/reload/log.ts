@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ReloadResult } from '../engine/engine.js';
-import { describeFile, tally, type FileReport } from '../knowledge/accounting.js';
+import { describeFile, KEPT_PREVIOUS, tally, type FileReport } from '../knowledge/accounting.js';
 import type { KnowledgeError } from '../shared/errors.js';
 
 /** Changed files named in a log line; a reload of a whole folder names these and counts the rest. */
@@ -18,9 +18,9 @@ export function logFiles(logger: Logger, files: FileReport[], errors: KnowledgeE
   for (const f of files) {
     if (f.status === 'skipped') logger.info({ file: f.file, reason: f.reason }, `knowledge: ${describeFile(f)}`);
     if (f.status !== 'failed') continue;
-    const kept = f.keptPrevious ? ' (its last good version keeps serving)' : '';
+    const kept = f.keptPrevious ? KEPT_PREVIOUS : '';
     // Every error of the file (a FAQ file can have several), each with its line.
-    for (const e of errors.filter((x) => x.file === f.file)) logger.warn({ file: e.file, line: e.line, keptPrevious: f.keptPrevious ?? false }, `knowledge: failed ${e.message}${kept}`);
+    for (const e of errors.filter((x) => x.file === f.file)) logger.warn({ file: e.file, line: e.line, keptPrevious: f.keptPrevious ?? false }, `knowledge: 出错 ${e.message}${kept}`);
   }
 }
 

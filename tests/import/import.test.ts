@@ -105,7 +105,7 @@ describe('npm run import', () => {
     expect(byTarget(`${base}/slow`)).toMatch(/超时/u);
     expect(byTarget('ftp://127.0.0.1/x')).toMatch(/只能导入 http 或 https/u);
     expect(byTarget(missingFile)).toMatch(/找不到文件/u);
-    expect(byTarget('sheet.xlsx')).toMatch(/spreadsheet/u);
+    expect(byTarget('sheet.xlsx')).toMatch(/是电子表格/u);
     expect(r.errors.at(-1)).toBe('10 个没有导入，0 个已导入。');
     expect(readdirSync(dir)).toEqual([]);
   });

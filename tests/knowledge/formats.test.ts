@@ -92,13 +92,13 @@ describe('formats made by real producers', () => {
 
 describe('broken and hostile files', () => {
   it.each([
-    ['garbage.pdf', Buffer.from('%PDF-1.4\n1 0 obj garbage'), /^garbage\.pdf: cannot open the PDF/u],
-    ['cut.pdf', produced('wenquan-chromium.pdf').subarray(0, 5000), /^cut\.pdf: cannot open the PDF/u],
-    ['empty.html', Buffer.alloc(0), /^empty\.html: empty, or not HTML/u],
-    ['deep.html', Buffer.from(`<html><body>${'<div>'.repeat(20_000)}<p>很深。</p>${'</div>'.repeat(20_000)}</body></html>`), /^deep\.html: elements nested more than 250 levels/u],
-    ['nav.html', Buffer.from('<html><head><title>首页</title></head><body><nav><a href="/">首页</a></nav></body></html>'), /^nav\.html: no article text/u],
-    ['notzip.docx', Buffer.from('hello'), /^notzip\.docx: not a Word \.docx file/u],
-    ['nodocument.docx', Buffer.from(`PK\x05\x06${'\0'.repeat(18)}`, 'latin1'), /^nodocument\.docx: cannot read the Word document/u],
+    ['garbage.pdf', Buffer.from('%PDF-1.4\n1 0 obj garbage'), /^garbage\.pdf: 无法打开这个 PDF/u],
+    ['cut.pdf', produced('wenquan-chromium.pdf').subarray(0, 5000), /^cut\.pdf: 无法打开这个 PDF/u],
+    ['empty.html', Buffer.alloc(0), /^empty\.html: 是空文件，或者不是 HTML/u],
+    ['deep.html', Buffer.from(`<html><body>${'<div>'.repeat(20_000)}<p>很深。</p>${'</div>'.repeat(20_000)}</body></html>`), /^deep\.html: 元素嵌套超过 250 层/u],
+    ['nav.html', Buffer.from('<html><head><title>首页</title></head><body><nav><a href="/">首页</a></nav></body></html>'), /^nav\.html: 网页上没有找到文章正文/u],
+    ['notzip.docx', Buffer.from('hello'), /^notzip\.docx: 不是 Word \.docx 文件/u],
+    ['nodocument.docx', Buffer.from(`PK\x05\x06${'\0'.repeat(18)}`, 'latin1'), /^nodocument\.docx: 无法读取这个 Word 文档/u],
   ])('%s fails with its name and why', async (name, bytes, message) => {
     await expect(parseArticleFile(name, bytes)).rejects.toThrow(message);
   });
@@ -114,7 +114,7 @@ describe('encodings and accounting', () => {
     expect(decodeText('a.txt', iconv.encode(trad, 'big5'))).toEqual({ text: trad, charset: 'big5' });
     // Too short to detect: refused, unless a header or <meta> says what it is.
     const short = iconv.encode('渡口', 'gbk');
-    expect(() => decodeText('short.txt', short)).toThrow(/^short\.txt: not text in a known encoding/u);
+    expect(() => decodeText('short.txt', short)).toThrow(/^short\.txt: 不是已知编码的文字.*请另存为 UTF-8$/u);
     expect(decodeText('short.txt', short, { header: 'GBK' }).text).toBe('渡口');
     const html = Buffer.concat([Buffer.from('<meta charset="big5"><p>'), iconv.encode('渡口', 'big5')]);
     expect(decodeText('p.html', html, { html: true }).text).toContain('渡口');
@@ -136,10 +136,10 @@ describe('encodings and accounting', () => {
     writeFileSync(path.join(dir, 'README.md'), '# notes\n\nfor people\n');
     const k = await loadKnowledge(dir);
     expect(k.files.map((f) => [f.file, f.status, f.count ?? f.reason])).toEqual([
-      ['broken.docx', 'failed', expect.stringMatching(/not a Word \.docx file/u)],
-      ['no-text-layer.pdf', 'skipped', expect.stringMatching(/scanned PDF with no text layer/u)],
-      ['old.doc', 'skipped', expect.stringMatching(/save it as \.docx/u)],
-      ['README.md', 'skipped', expect.stringMatching(/README/u)],
+      ['broken.docx', 'failed', expect.stringMatching(/不是 Word \.docx 文件/u)],
+      ['no-text-layer.pdf', 'skipped', expect.stringMatching(/扫描版 PDF，没有文字层/u)],
+      ['old.doc', 'skipped', expect.stringMatching(/请另存为 \.docx/u)],
+      ['README.md', 'skipped', expect.stringMatching(/README：写给人看的说明/u)],
       ['wenquan-chromium.pdf', 'loaded', 11],
       ['youcha-gbk.html', 'loaded', 8],
     ]);

@@ -45,20 +45,20 @@ describe('loadKnowledge', () => {
     const k = await loadKnowledge(dir);
     expect(k.articles.map((a) => a.title)).toEqual(['好文章']);
     expect(k.errors.map((e) => e.message).sort()).toEqual([
-      'bad.md:2: front matter line is not "key: value": "title x"',
-      'binary.txt: is cut short: an odd number of bytes for utf-16le (byte order mark)',
+      'bad.md:2: front matter 里这一行不是 "键: 值" 的格式："title x"',
+      'binary.txt: 文件不完整：按 utf-16le（字节顺序标记 BOM）字节数应为偶数，实际是奇数',
     ]);
   });
 
   it('fails clearly on an empty or missing folder', async () => {
-    await expect(loadKnowledge(folder({}))).rejects.toThrow(/no usable article/u);
+    await expect(loadKnowledge(folder({}))).rejects.toThrow(/知识库文件夹里没有可用的文章/u);
     await expect(loadKnowledge('/nonexistent/chuchu')).rejects.toBeInstanceOf(KnowledgeError);
   });
 
   it('reads synonyms and reports a one-word group with its line', async () => {
     const k = await loadKnowledge(folder({ 'a.md': '# T\n\n正文。\n', 'synonyms.txt': '# comment\n大湾区 粤港澳大湾区 湾区\n孤单\n' }));
     expect(k.synonyms).toEqual([['大湾区', '粤港澳大湾区', '湾区']]);
-    expect(k.errors.map((e) => e.message)).toEqual(['synonyms.txt:3: a synonym group needs at least two words']);
+    expect(k.errors.map((e) => e.message)).toEqual(['synonyms.txt:3: 一组同义词至少要有两个词，用空格隔开']);
   });
 
   it("reads userdict.txt in jieba's format, word [frequency] [part of speech], and jieba uses the tag", async () => {

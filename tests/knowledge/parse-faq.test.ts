@@ -84,7 +84,7 @@ describe('FAQ format', () => {
       ['faq/bad.md', 12],
       ['faq/bad.md', 16],
     ]);
-    expect(errors[1]!.message).toMatch(/^faq\/bad\.md:2: .*no answer/u);
+    expect(errors[1]!.message).toMatch(/^faq\/bad\.md:2: .*没有答案/u);
     expect(errors[2]!.message).toMatch(/http\(s\)/u);
   });
 

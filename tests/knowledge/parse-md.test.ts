@@ -56,7 +56,7 @@ describe('parseMd', () => {
   });
 
   it('rejects unclosed front matter and files without a title', () => {
-    expect(() => parseMd('u.md', '---\ntitle: x\n')).toThrow(/never closed/u);
-    expect(() => parseMd('n.md', '只有正文。\n')).toThrow(/no title/u);
+    expect(() => parseMd('u.md', '---\ntitle: x\n')).toThrow(/^u\.md:1: front matter 以 "---" 开始，却没有结束/u);
+    expect(() => parseMd('n.md', '只有正文。\n')).toThrow(/^n\.md:1: 没有标题/u);
   });
 });

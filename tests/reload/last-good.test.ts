@@ -38,7 +38,7 @@ it.each(engines)('a live reload applies every good change, and a file that fails
   expect(byFile['faq.md']).toMatchObject({ status: 'failed', keptPrevious: true, count: 1 });
   expect(byFile['bridge.md']).toMatchObject({ status: 'loaded', count: 1 });
   expect(byFile['old.doc']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/\.docx/u) });
-  expect(byFile['photo.png']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/image/u) });
+  expect(byFile['photo.png']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/是图片/u) });
 
   // Fixed: the new version serves, and nothing is reported.
   file('ferry.md', '# 渡口\n\n白沙渡口每天早上七点开船。\n');

@@ -16,7 +16,7 @@ it("the manager's report lists the skipped and failed files of the knowledge fol
     ['no-text-layer.pdf', 'skipped'],
   ]);
   const text = filesText(problems).join('\n');
-  expect(text).toContain('出错  broken.md:2：front matter line is not "key: value"');
-  expect(text).toContain('跳过  no-text-layer.pdf：a scanned PDF with no text layer');
+  expect(text).toContain('出错  broken.md:2：front matter 里这一行不是 "键: 值" 的格式');
+  expect(text).toContain('跳过  no-text-layer.pdf：扫描版 PDF，没有文字层');
   expect(filesText([])).toEqual(['■ 知识库里跳过或出错的文件', '  没有：每个文件都已读入。']);
 });

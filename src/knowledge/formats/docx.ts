@@ -43,14 +43,14 @@ export async function parseDocx(file: string, bytes: Uint8Array): Promise<Parsed
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new KnowledgeError(file, 'not a Word .docx file (cannot open it as one; an old .doc must be saved as .docx)');
+    throw new KnowledgeError(file, '不是 Word .docx 文件（无法按 .docx 打开；旧的 .doc 请另存为 .docx）');
   }
   const props = await properties(zip);
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP })).value;
   } catch (err) {
-    throw new KnowledgeError(file, `cannot read the Word document (${(err as Error).message})`);
+    throw new KnowledgeError(file, `无法读取这个 Word 文档（${(err as Error).message}）`);
   }
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const titleBlock = tidy(document.querySelector('h1.doc-title')?.textContent ?? '');
@@ -62,6 +62,6 @@ export async function parseDocx(file: string, bytes: Uint8Array): Promise<Parsed
   // No title anywhere: a short first line without a sentence end is one, else the file name.
   if (!meta.title && paragraphs[0] && [...paragraphs[0].text].length <= 40 && !endsSentence(paragraphs[0].text)) meta.title = paragraphs.shift()!.text;
   meta.title ??= path.basename(file, path.extname(file));
-  if (paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found in the document');
+  if (paragraphs.length === 0) throw new KnowledgeError(file, '文档里没有找到段落');
   return { ...meta, title: meta.title, paragraphs };
 }

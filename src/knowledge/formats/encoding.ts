@@ -11,7 +11,9 @@ const KNOWN = new Map<string, string>([
 ]);
 /** Detector answers below this confidence are not trusted. */
 const MIN_CONFIDENCE = 0.3;
-const REFUSED = 'not text in a known encoding (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5): save it as UTF-8';
+/** The start of the reason for a binary file; decodeText stops trying other encodings on it. */
+const BINARY_REASON = '是二进制文件，不是文字';
+const REFUSED = '不是已知编码的文字（UTF-8、带 BOM 的 UTF-16、GB18030/GBK、Big5）：请另存为 UTF-8';
 
 export interface Decoded {
   text: string;
@@ -47,14 +49,14 @@ function strict(file: string, bytes: Uint8Array, charset: string, how: string): 
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new KnowledgeError(file, `declared as UTF-8 (${how}) but is not valid UTF-8: ${REFUSED}`);
+      throw new KnowledgeError(file, `标明是 UTF-8（${how}），却不是有效的 UTF-8：${REFUSED}`);
     }
   } else {
-    if (charset.startsWith('utf-16') && bytes.byteLength % 2 !== 0) throw new KnowledgeError(file, `is cut short: an odd number of bytes for ${charset} (${how})`);
+    if (charset.startsWith('utf-16') && bytes.byteLength % 2 !== 0) throw new KnowledgeError(file, `文件不完整：按 ${charset}（${how}）字节数应为偶数，实际是奇数`);
     text = iconv.decode(Buffer.from(bytes), charset, { stripBOM: true });
-    if (text.includes('\ufffd')) throw new KnowledgeError(file, `has bytes that are not valid ${charset} (${how}): ${REFUSED}`);
+    if (text.includes('\ufffd')) throw new KnowledgeError(file, `有不符合 ${charset}（${how}）的字节：${REFUSED}`);
   }
-  if (BINARY.test(text)) throw new KnowledgeError(file, `is binary, not text: ${REFUSED}`);
+  if (BINARY.test(text)) throw new KnowledgeError(file, `${BINARY_REASON}：${REFUSED}`);
   return { text: text.replace(/^\ufeff/u, ''), charset };
 }
 
@@ -67,13 +69,13 @@ function strict(file: string, bytes: Uint8Array, charset: string, how: string): 
  */
 export function decodeText(file: string, bytes: Uint8Array, declared: { header?: string | null; html?: boolean } = {}): Decoded {
   const fromBom = bom(bytes);
-  if (fromBom) return strict(file, bytes.subarray(fromBom === 'utf-8' ? 3 : 0), fromBom, 'byte order mark');
+  if (fromBom) return strict(file, bytes.subarray(fromBom === 'utf-8' ? 3 : 0), fromBom, '字节顺序标记 BOM');
   try {
-    return strict(file, bytes, 'utf-8', 'valid UTF-8');
+    return strict(file, bytes, 'utf-8', '按 UTF-8 试读');
   } catch (err) {
-    if (/binary/u.test((err as Error).message)) throw err;
+    if ((err as Error).message.includes(BINARY_REASON)) throw err;
   }
-  for (const [label, how] of [[declared.header, 'HTTP header'], [declared.html ? metaCharset(bytes) : null, '<meta charset>']] as const) {
+  for (const [label, how] of [[declared.header, 'HTTP 响应头'], [declared.html ? metaCharset(bytes) : null, '网页的 <meta charset>']] as const) {
     const charset = knownCharset(label);
     if (charset && charset !== 'utf-8') return strict(file, bytes, charset, how);
   }
@@ -81,7 +83,7 @@ export function decodeText(file: string, bytes: Uint8Array, declared: { header?:
   const guesses = jschardet.detectAll(buffer.toString('binary'), { minimumThreshold: MIN_CONFIDENCE });
   for (const guess of guesses) {
     const charset = knownCharset(guess.encoding);
-    if (charset && charset !== 'utf-8') return strict(file, bytes, charset, `detected, ${Math.round(guess.confidence * 100)}% sure`);
+    if (charset && charset !== 'utf-8') return strict(file, bytes, charset, `自动识别，把握 ${Math.round(guess.confidence * 100)}%`);
   }
   throw new KnowledgeError(file, REFUSED);
 }

@@ -79,8 +79,8 @@ function checkShape(file: string, doc: Document): void {
   let count = 0;
   while (stack.length) {
     const [el, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) throw new KnowledgeError(file, `elements nested more than ${MAX_DEPTH} levels deep: not a page chuchu can read`);
-    if (++count > MAX_ELEMENTS) throw new KnowledgeError(file, `more than ${MAX_ELEMENTS} elements: not a page chuchu can read (save the article alone)`);
+    if (depth > MAX_DEPTH) throw new KnowledgeError(file, `元素嵌套超过 ${MAX_DEPTH} 层：chuchu 读不了这个网页`);
+    if (++count > MAX_ELEMENTS) throw new KnowledgeError(file, `元素超过 ${MAX_ELEMENTS} 个：chuchu 读不了这个网页（请只保存文章本身）`);
     for (const child of el.children) stack.push([child, depth + 1]);
   }
 }
@@ -109,12 +109,12 @@ function mainContent(document: Document): Element {
  * site's navigation, sidebars, comments, share bars, ads, footers and captions dropped.
  */
 export function parseHtml(file: string, html: string): ParsedArticle {
-  if (!/<[a-z!]/iu.test(html) || !html.trim()) throw new KnowledgeError(file, 'empty, or not HTML');
+  if (!/<[a-z!]/iu.test(html) || !html.trim()) throw new KnowledgeError(file, '是空文件，或者不是 HTML');
   const { document } = parseHTML(html);
   checkShape(file, document);
   const head = pageMeta(document);
   const { meta: m, paragraphs } = blocksToArticle(mainContent(document), head);
-  if (!m.title) throw new KnowledgeError(file, 'no title: the page has no og:title, <h1> or <title>');
-  if (paragraphs.length === 0) throw new KnowledgeError(file, 'no article text found on the page (only navigation or links)');
+  if (!m.title) throw new KnowledgeError(file, '没有标题：网页里没有 og:title、<h1> 或 <title>');
+  if (paragraphs.length === 0) throw new KnowledgeError(file, '网页上没有找到文章正文（只有导航或链接）');
   return { ...m, title: m.title, paragraphs };
 }

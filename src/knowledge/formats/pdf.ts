@@ -99,11 +99,11 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<ParsedA
       verbosity: 0,
     }).promise;
   } catch (err) {
-    const why = (err as Error).name === 'PasswordException' ? 'it is password-protected' : (err as Error).message;
-    throw new KnowledgeError(file, `cannot open the PDF (${why})`);
+    const why = (err as Error).name === 'PasswordException' ? '有密码保护：请去掉密码后再放进来' : (err as Error).message;
+    throw new KnowledgeError(file, `无法打开这个 PDF（${why}）`);
   }
   try {
-    if (doc.numPages > MAX_PAGES) throw new KnowledgeError(file, `the PDF has ${doc.numPages} pages; at most ${MAX_PAGES} are read`);
+    if (doc.numPages > MAX_PAGES) throw new KnowledgeError(file, `这个 PDF 有 ${doc.numPages} 页，最多只读 ${MAX_PAGES} 页：请拆成几个文件`);
     const pages: Line[][] = [];
     const heights: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -113,7 +113,7 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<ParsedA
       pages.push(pageLines(content.items.filter((i): i is TextItemLike & (typeof content.items)[number] => 'str' in i), n));
       page.cleanup();
     }
-    if (pages.every((p) => p.length === 0)) throw new SkippedFile(file, 'a scanned PDF with no text layer: nothing to index (run OCR on it, or add the original document)');
+    if (pages.every((p) => p.length === 0)) throw new SkippedFile(file, '扫描版 PDF，没有文字层，没有可检索的内容（请先做 OCR 文字识别，或改放原始文档）');
     const lines = dropRunningLines(pages, heights).flat();
     const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as { Title?: string; Author?: string };
     // A page printed from a browser has the page's <title>, site name included: keep its first part.
@@ -124,7 +124,7 @@ export async function parsePdf(file: string, bytes: Uint8Array): Promise<ParsedA
     const titleAt = metaTitle ? lines.findIndex((l) => l.page === 1 && l.text === metaTitle) : -1;
     paragraphsOf(titleAt > 0 ? lines.slice(titleAt) : lines, body, metaTitle, meta);
     meta.title ??= path.basename(file, path.extname(file));
-    if (meta.paragraphs.length === 0) throw new KnowledgeError(file, 'no paragraphs found in the PDF', 1);
+    if (meta.paragraphs.length === 0) throw new KnowledgeError(file, '这个 PDF 里没有找到段落', 1);
     return { ...meta, title: meta.title };
   } finally {
     await doc.destroy();
