@@ -1,5 +1,5 @@
 import { place } from '../answer/cite.js';
-import type { FileReport } from '../knowledge/accounting.js';
+import { KEPT_PREVIOUS, type FileReport } from '../knowledge/accounting.js';
 import type { DislikedAnswer, Report } from './types.js';
 
 const CHANNEL_NAMES: Record<string, string> = { telegram: 'Telegram', web: '网页', cli: '命令行', all: '合计' };
@@ -12,13 +12,13 @@ export function placeOf(row: DislikedAnswer): string {
   return place({ article: row.article, section: row.section ?? null, paragraph: row.paragraph ?? 0 });
 }
 
-/** Knowledge files that were skipped or failed, each with why (the reasons are the loader's, in English). */
+/** Knowledge files that were skipped or failed, each with why (the reasons are the loader's). */
 export function filesText(files: FileReport[]): string[] {
   const out = ['■ 知识库里跳过或出错的文件'];
   if (files.length === 0) out.push('  没有：每个文件都已读入。');
   for (const f of files) {
     const where = `${f.file}${f.line ? `:${f.line}` : ''}`;
-    const kept = f.keptPrevious ? '（仍在使用它上一次的正确版本）' : '';
+    const kept = f.keptPrevious ? KEPT_PREVIOUS : '';
     out.push(`  ${f.status === 'skipped' ? '跳过' : '出错'}  ${where}：${f.reason ?? ''}${kept}`);
   }
   return out;

@@ -5,6 +5,7 @@ import { parseSince, PeriodError } from '../../report/since.js';
 import type { Report } from '../../report/types.js';
 import { place } from '../../answer/cite.js';
 import { EngineNotReadyError } from '../../shared/errors.js';
+import { KEPT_PREVIOUS } from '../../knowledge/accounting.js';
 import { escapeHtml } from '../format.js';
 import { replyHtml } from '../reply.js';
 import { TEXT } from '../texts.js';
@@ -66,7 +67,7 @@ export function reloadHtml(result: ReloadResult): string {
   const { articles, passages } = result.stats;
   const errorLines = listed(
     result.errors.map((e) => {
-      const kept = result.files.find((f) => f.file === e.file)?.keptPrevious ? '（仍在使用它上一次的正确版本）' : '';
+      const kept = result.files.find((f) => f.file === e.file)?.keptPrevious ? KEPT_PREVIOUS : '';
       return `• <code>${escapeHtml(e.file)}${e.line ? `:${e.line}` : ''}</code> ${escapeHtml(e.reason)}${kept}`;
     }),
   );
