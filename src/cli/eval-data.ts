@@ -25,9 +25,12 @@ function readJsonl<T>(file: string): T[] {
 
 export const readQuestions = (file: string) => readJsonl<EvalQuestion>(file);
 
+/** The raw passages of an eval set. */
+export const readSetRows = (dir: string) => readJsonl<{ id: string; title: string; text: string }>(path.join(dir, 'passages.jsonl'));
+
 /** An eval set's passages as knowledge: each passage is one paragraph of an article named by its title. */
 export function readSetPassages(dir: string): { passages: Passage[]; articles: Article[] } {
-  const rows = readJsonl<{ id: string; title: string; text: string }>(path.join(dir, 'passages.jsonl'));
+  const rows = readSetRows(dir);
   const passages = rows.map(
     (r): Passage => ({
       id: r.id,
