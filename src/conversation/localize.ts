@@ -1,8 +1,10 @@
 import type { Answer, AnswerResult } from '../answer/types.js';
-import { questionScript, textScript, toScript, toScriptMapped, type Script } from '../text/script.js';
+import { isTraditional, questionScript, textScript, toScript, toScriptMapped, type Script } from '../text/script.js';
 
 function localizeResult(r: AnswerResult, script: Script): AnswerResult {
-  if (textScript(r.excerpt) === script && textScript(r.article) === script) return r;
+  // A quote is shown as written when the article is already in the reader's script family:
+  // Hong Kong and Taiwan forms (台/臺, 周期/週期) are the author's choice, not a translation.
+  if (isTraditional(textScript(r.excerpt + r.article)) === isTraditional(script)) return r;
   const { text, highlights } = toScriptMapped(r.excerpt, r.highlights, script);
   if (text === r.excerpt) return r;
   return {
