@@ -5,6 +5,7 @@ import { analyzeQuestion } from './analyze.js';
 import { QuestionError } from '../shared/errors.js';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
+import { sentenceQuery } from './sentence-model.js';
 import { retrieve, type Ranked } from './retrieve.js';
 import type { AnswerDraft, AnswerResult, AskOptions } from './types.js';
 
@@ -76,10 +77,10 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
       return { question: q, answered: false, results: [], suggestions: suggestions() };
     }
     const good = ranked.filter((r) => r.support >= MIN_COVERAGE && r.score >= MIN_RELATIVE_SCORE * top.score);
-    const terms = [...analyzed.terms, ...analyzed.bigramTerms];
+    const query = sentenceQuery(analyzed);
     const results = good.slice(offset, offset + limit).map((r) => {
       const p = index.passages[r.doc]!;
-      return toResult(p, r, chooseExcerpt(p.text, terms, analyzed.type, undefined, { title: p.article }));
+      return toResult(p, r, chooseExcerpt(p.text, query, undefined, { title: p.article }));
     });
     return { question: q, answered: true, results, suggestions: [] };
   }

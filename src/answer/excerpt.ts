@@ -1,23 +1,13 @@
 import { normalizeMapped } from '../text/normalize.js';
 import { CLAUSE, SENTENCE } from '../text/sentences.js';
-import { hasAnswerShape, type QuestionType } from './question-type.js';
+import { sentenceScores, type SentenceQuery, type WeightedTerm } from './sentence-model.js';
+import { SENTENCE_WEIGHTS } from './sentence-weights.js';
+
+export type { WeightedTerm } from './sentence-model.js';
 
 /** Longest excerpt shown, in UTF-16 units (≥ characters), ellipses included. */
 export const EXCERPT_BUDGET = 120;
 const ELLIPSIS = '…';
-/**
- * A sentence shaped like the answer asked for (a number for 多少) scores extra, as a share of
- * the heaviest question term: enough to prefer it over a sentence that only restates the
- * question, not enough to prefer it over one that holds a term more. (The re-rank has its own,
- * RERANK.shapeBonus, for choosing passages.)
- */
-const SHAPE_BONUS = 0.5;
-
-/** A normalized question term and how much it says (its IDF). */
-export interface WeightedTerm {
-  term: string;
-  weight: number;
-}
 
 export interface Excerpt {
   excerpt: string;
@@ -44,12 +34,13 @@ function pieces(text: string, span: Span, pattern: RegExp): Span[] {
 
 /**
  * Grows a window of consecutive units around `best`, taking the better-scored
- * neighbour first (the next one on a tie), while the text still fits `budget`.
+ * neighbour first (the next one on a tie), while the text still fits and the
+ * window is not `enough`.
  */
-function grow(units: Span[], scores: number[], best: number, fits: (s: Span) => boolean): Span {
+function grow(units: Span[], scores: number[], best: number, fits: (s: Span) => boolean, enough = (_lo: number, _hi: number) => false): Span {
   let lo = best;
   let hi = best;
-  for (;;) {
+  while (!enough(lo, hi)) {
     const canPrev = lo > 0 && fits({ start: units[lo - 1]!.start, end: units[hi]!.end });
     const canNext = hi < units.length - 1 && fits({ start: units[lo]!.start, end: units[hi + 1]!.end });
     if (!canPrev && !canNext) break;
@@ -57,6 +48,13 @@ function grow(units: Span[], scores: number[], best: number, fits: (s: Span) => 
     else lo--;
   }
   return { start: units[lo]!.start, end: units[hi]!.end };
+}
+
+function softmax(xs: number[]): number[] {
+  const max = Math.max(...xs);
+  const e = xs.map((x) => Math.exp(x - max));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
 }
 
 const argmax = (xs: number[]) => xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0);
@@ -70,11 +68,11 @@ const argmax = (xs: number[]) => xs.reduce((best, x, i) => (x > xs[best]! ? i : 
  */
 export function chooseExcerpt(
   text: string,
-  terms: WeightedTerm[],
-  type: QuestionType,
+  query: SentenceQuery,
   budget = EXCERPT_BUDGET,
-  context: { title?: string } = {},
+  context: { title?: string; neighbourMass?: number; weights?: readonly number[] } = {},
 ): Excerpt {
+  const terms = query.terms;
   const { text: norm, map } = normalizeMapped(text);
   // toNorm[o] = first normalized offset whose original offset is ≥ o.
   const toNorm = new Array<number>(text.length + 1);
@@ -89,46 +87,23 @@ export function chooseExcerpt(
   if (fits(whole)) return render(text, norm, map, toNorm, whole, whole, terms);
 
   const sentences = pieces(text, whole, SENTENCE).map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
-  const sentenceNorms = sentences.map(normOf);
-  const local = localWeights(terms, sentenceNorms, context.title ? normalizeMapped(context.title).text : '');
-  const maxWeight = Math.max(0, ...local.map((t) => t.weight));
-  const score = (n: string) => {
-    let total = 0;
-    for (const t of local) if (n.includes(t.term)) total += t.weight;
-    // The answer's shape only counts where the sentence is already about the question.
-    if (total > 0 && hasAnswerShape(type, n)) total += SHAPE_BONUS * maxWeight;
-    return total;
-  };
-  const scores = sentenceNorms.map(score);
+  const title = context.title ? normalizeMapped(context.title).text : '';
+  const scores = sentenceScores(query, sentences.map(normOf), title, context.weights);
   const best = argmax(scores);
+  const mass = context.neighbourMass ?? SENTENCE_WEIGHTS.neighbourMass;
   let window: Span;
   if (fits(sentences[best]!)) {
-    window = fill(text, sentences, grow(sentences, scores, best, fits), fits);
+    // Neighbours join until the quote holds `mass` of the model's probability that it answers; at 1 they fill the budget.
+    const p = softmax(scores);
+    const enough = (lo: number, hi: number) => p.slice(lo, hi + 1).reduce((a, b) => a + b, 0) >= mass;
+    window = mass >= 1 ? fill(text, sentences, grow(sentences, scores, best, fits), fits) : grow(sentences, scores, best, fits, enough);
   } else {
     const clauses = pieces(text, sentences[best]!, CLAUSE).filter((s) => s.end > s.start);
-    const clauseScores = clauses.map((c) => score(normOf(c)));
+    const clauseScores = sentenceScores(query, clauses.map(normOf), title, context.weights);
     const bestClause = argmax(clauseScores);
     window = fits(clauses[bestClause]!) ? grow(clauses, clauseScores, bestClause, fits) : hardCut(clauses[bestClause]!, budget - 2);
   }
   return render(text, norm, map, toNorm, window, whole, terms);
-}
-
-/** Weight of a title word inside its own passage: the whole passage is about it, so it tells sentences apart little. */
-const TITLE_FACTOR = 0.25;
-
-/**
- * Re-weights the question's terms for choosing among one passage's sentences:
- * a term found in many of its sentences (or in its title, the entity the
- * passage is about) says little about which sentence answers.
- */
-function localWeights(terms: WeightedTerm[], sentenceNorms: string[], title: string): WeightedTerm[] {
-  const n = sentenceNorms.length;
-  return terms.map(({ term, weight }) => {
-    const sf = sentenceNorms.reduce((k, s) => k + (s.includes(term) ? 1 : 0), 0);
-    const spread = sf === 0 ? 1 : Math.log(1 + n / sf) / Math.log(1 + n);
-    const inTitle = title !== '' && (title.includes(term) || (term.length > 1 && term.includes(title)));
-    return { term, weight: weight * spread * (inTitle ? TITLE_FACTOR : 1) };
-  });
 }
 
 /**

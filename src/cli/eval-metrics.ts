@@ -39,6 +39,7 @@ export function metrics(obs: Observation[]) {
     answeredRate: pct(answerable.filter((o) => o.answered).length, answerable.length),
     declineAccuracy: pct(unanswerable.filter((o) => !o.answered).length, unanswerable.length),
     maxExcerptLength: Math.max(0, ...obs.map((o) => o.excerptLength)),
+    medianExcerptLength: percentile(obs.filter((o) => o.answered).map((o) => o.excerptLength).sort((a, b) => a - b), 50),
     latencyMs: {
       mean: round(latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)),
       p50: round(percentile(latencies, 50)),

@@ -44,7 +44,7 @@ describe('excerpting', () => {
         // Terms from the text itself too, so the matching paths run, not only the no-match one.
         const own = normalize(text).slice(0, 4);
         const terms = [...rawTerms.map(([term, weight]) => ({ term: normalize(term), weight })), ...(own ? [{ term: own, weight: 3 }] : [])];
-        const { excerpt, highlights } = chooseExcerpt(text, terms, type);
+        const { excerpt, highlights } = chooseExcerpt(text, { normalized: '', type, terms, phrase: [] });
         expect(excerpt.length).toBeLessThanOrEqual(EXCERPT_BUDGET);
         let pos = 0;
         for (const [start, end] of highlights) {

@@ -1,0 +1,86 @@
+import { analyzeQuestion } from '../answer/analyze.js';
+import { chooseExcerpt } from '../answer/excerpt.js';
+import { sentenceFeatures, sentenceQuery, type SentenceQuery } from '../answer/sentence-model.js';
+import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
+import { createSynonyms } from '../search/synonyms.js';
+import { normalize } from '../text/normalize.js';
+import { loadDictionary } from '../text/segment.js';
+import { SENTENCE } from '../text/sentences.js';
+import { readSetPassages, type EvalQuestion } from './eval-data.js';
+import type { Group } from './fit-logit.js';
+
+/** The small fixed fit the tests repeat: the first passages of the pool and the first questions about them. */
+export const CHECK = { passages: 300, questions: 150 };
+
+export interface Pool {
+  index: SearchIndex;
+  byId: Map<string, { text: string; title: string }>;
+}
+
+/** An eval set's passage pool, indexed as the answer path indexes it. */
+export function poolOf(set: string, maxPassages = Infinity): Pool {
+  loadDictionary();
+  const { passages } = readSetPassages(set);
+  const some = passages.slice(0, maxPassages);
+  return { index: createSearchIndex(some, createSynonyms([])), byId: new Map(some.map((p) => [p.id, { text: p.text, title: p.article }])) };
+}
+
+/** One question's gold passage, as the excerpt sees it, with what the question asks. */
+export interface SentenceCase {
+  text: string;
+  title: string;
+  query: SentenceQuery;
+  answers: string[];
+}
+
+/** The sentences of a passage as chooseExcerpt splits it (trimmed, non-empty), normalized. */
+function sentenceNorms(text: string): { starts: number[]; ends: number[]; norms: string[] } {
+  const out = { starts: [] as number[], ends: [] as number[], norms: [] as string[] };
+  for (const m of text.matchAll(SENTENCE)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (!body) continue;
+    out.starts.push(m.index! + lead);
+    out.ends.push(m.index! + lead + body.length);
+    out.norms.push(normalize(body));
+  }
+  return out;
+}
+
+/**
+ * Feature groups for the sentence model: the sentences of each question's gold passage,
+ * the right one being where the first gold answer starts. Passages short enough to be
+ * quoted whole have no choice to learn from and are left out of the groups (kept as cases).
+ */
+export function fitGroups(pool: Pool, questions: EvalQuestion[]): { sentence: Group[]; cases: SentenceCase[] } {
+  const sentence: Group[] = [];
+  const cases: SentenceCase[] = [];
+  for (const q of questions) {
+    const gold = pool.byId.get(q.passage_id ?? '');
+    if (!gold) continue;
+    const at = Math.min(...q.answers.map((g) => gold.text.indexOf(g)).filter((i) => i >= 0));
+    if (!Number.isFinite(at)) continue;
+    const query = sentenceQuery(analyzeQuestion(q.question, pool.index));
+    cases.push({ text: gold.text, title: gold.title, query, answers: q.answers });
+    const s = sentenceNorms(gold.text);
+    const label = s.starts.findIndex((start, i) => start <= at && at < s.ends[i]!);
+    if (label < 0 || s.norms.length < 2) continue;
+    sentence.push({ rows: sentenceFeatures(query, s.norms, normalize(gold.title)), label });
+  }
+  return { sentence, cases };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+
+/** Excerpt hits and the median quote length on gold passages, for one neighbour mass. */
+export function excerptRun(cases: SentenceCase[], weights: number[], neighbourMass: number): { hit: number; median: number } {
+  let hits = 0;
+  const lengths: number[] = [];
+  for (const c of cases) {
+    const e = chooseExcerpt(c.text, c.query, undefined, { title: c.title, neighbourMass, weights });
+    if (c.answers.some((g) => e.excerpt.includes(g))) hits++;
+    lengths.push([...e.excerpt].length);
+  }
+  return { hit: hits / Math.max(1, cases.length), median: median(lengths) };
+}

@@ -1,0 +1,72 @@
+/**
+ * Fits the sentence model (which sentence of a passage answers) on cmrc2018-train and
+ * writes src/answer/sentence-weights.ts.
+ *   npm run fit                      all 10,142 questions (about a minute)
+ *   npm run fit -- --max 2000        the first 2,000, while iterating
+ *   npm run fit -- --dry-run         prints what it would write
+ * Only the training questions are read (and the shared passage pool); the dev sets stay unseen.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SENTENCE_FEATURES } from '../answer/sentence-model.js';
+import { SENTENCE_WEIGHTS } from '../answer/sentence-weights.js';
+import { readQuestions } from './eval-data.js';
+import { accuracy, fitLogit } from './fit-logit.js';
+import { CHECK, excerptRun, fitGroups, poolOf } from './fit-data.js';
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', default: path.join(import.meta.dirname, '../../../shared/eval/cmrc2018-train') },
+    max: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+  },
+});
+
+/** Shares of the model's probability a quote is grown to hold, tried (1: neighbours fill the budget). */
+const NEIGHBOUR_MASSES = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 1];
+/** The longest median quote wanted (README, "Quality"): the mass is the one with the most hits within it. */
+const MEDIAN_QUOTE = 100;
+export const WEIGHTS_FILE = path.join(import.meta.dirname, '../answer/sentence-weights.ts');
+
+async function main(): Promise<void> {
+  const file = path.join(values.set!, 'questions.jsonl');
+  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+  let questions = readQuestions(file);
+  if (values.max) questions = questions.slice(0, Number(values.max));
+  const pool = poolOf(values.set!);
+  const data = fitGroups(pool, questions);
+  const fit = fitLogit(data.sentence, SENTENCE_FEATURES.length);
+  console.error(`${data.sentence.length} passages with a choice; top-1 sentence: fitted ${accuracy(data.sentence, fit.weights).toFixed(4)}, sentence-weights.ts ${accuracy(data.sentence, [...SENTENCE_WEIGHTS.weights]).toFixed(4)}`);
+  const before = excerptRun(data.cases, [...SENTENCE_WEIGHTS.weights], SENTENCE_WEIGHTS.neighbourMass);
+  console.error(`  sentence-weights.ts as it is: excerpt hit ${before.hit.toFixed(4)}, median ${before.median} characters`);
+  const runs = NEIGHBOUR_MASSES.map((mass) => ({ mass, ...excerptRun(data.cases, fit.weights, mass) }));
+  for (const r of runs) console.error(`  neighbour mass ${r.mass}: excerpt hit ${r.hit.toFixed(4)}, median ${r.median} characters`);
+  const short = runs.filter((r) => r.median <= MEDIAN_QUOTE);
+  const neighbourMass = (short.length ? short : runs.slice(0, 1)).reduce((a, b) => (b.hit > a.hit ? b : a)).mass;
+  // The check the tests re-run: the same fit on a small fixed part of the pool and questions.
+  const small = poolOf(values.set!, CHECK.passages);
+  const smallQuestions = readQuestions(file).filter((q) => small.byId.has(q.passage_id!)).slice(0, CHECK.questions);
+  const check = fitLogit(fitGroups(small, smallQuestions).sentence, SENTENCE_FEATURES.length).weights;
+  const out = [
+    '// Written by `npm run fit` (src/cli/fit.ts) on ../shared/eval/cmrc2018-train; do not edit by hand.',
+    `// Fitted on ${questions.length} questions (questions.jsonl sha256 ${sha256}…); DESIGN.md, "Choosing the sentence".`,
+    'export const SENTENCE_WEIGHTS = {',
+    `  features: ${JSON.stringify(SENTENCE_FEATURES)},`,
+    `  weights: ${JSON.stringify(fit.weights)},`,
+    `  neighbourMass: ${neighbourMass},`,
+    `  fittedOn: ${questions.length},`,
+    `  check: ${JSON.stringify({ ...CHECK, weights: check })},`,
+    '};',
+    '',
+  ].join('\n');
+  if (values['dry-run']) console.log(out);
+  else writeFileSync(WEIGHTS_FILE, out);
+  console.error(values['dry-run'] ? 'dry run: nothing written' : `wrote ${WEIGHTS_FILE}`);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+// The fitted sentence weights are what `npm run fit` produces: their feature names are the
+// code's, and the same fit on a small fixed part of cmrc2018-train gives the weights it
+// recorded, so a change to the features or the fit without a refit fails here.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SENTENCE_FEATURES } from '../../src/answer/sentence-model.js';
+import { SENTENCE_WEIGHTS } from '../../src/answer/sentence-weights.js';
+import { readQuestions } from '../../src/cli/eval-data.js';
+import { CHECK, fitGroups, poolOf } from '../../src/cli/fit-data.js';
+import { accuracy, fitLogit } from '../../src/cli/fit-logit.js';
+
+const TRAIN = path.resolve('../shared/eval/cmrc2018-train');
+
+describe('sentence-weights.ts', () => {
+  it('names the features the code computes, and was fitted on all of the training set', () => {
+    expect(SENTENCE_WEIGHTS.features).toEqual([...SENTENCE_FEATURES]);
+    expect(SENTENCE_WEIGHTS.weights).toHaveLength(SENTENCE_FEATURES.length);
+    expect(SENTENCE_WEIGHTS.fittedOn).toBeGreaterThan(10000);
+    expect(SENTENCE_WEIGHTS.neighbourMass).toBeGreaterThan(0.5);
+    expect(SENTENCE_WEIGHTS.neighbourMass).toBeLessThanOrEqual(1);
+  });
+
+  it.skipIf(!existsSync(TRAIN))('matches a refit on the fixed check subset of cmrc2018-train', () => {
+    const pool = poolOf(TRAIN, CHECK.passages);
+    const questions = readQuestions(path.join(TRAIN, 'questions.jsonl')).filter((q) => pool.byId.has(q.passage_id!)).slice(0, CHECK.questions);
+    expect(SENTENCE_WEIGHTS.check).toMatchObject(CHECK);
+    const { sentence } = fitGroups(pool, questions);
+    expect(sentence.length).toBeGreaterThan(CHECK.questions / 2);
+    expect(fitLogit(sentence, SENTENCE_FEATURES.length).weights).toEqual(SENTENCE_WEIGHTS.check.weights);
+  }, 60_000);
+});
+
+describe('the conditional-logit fit', () => {
+  it('learns which feature marks the right choice, deterministically', () => {
+    // Feature 0 marks the right choice; feature 1 is noise that favours a wrong one half of the time.
+    const groups = Array.from({ length: 40 }, (_, g) => ({
+      rows: [0, 1, 2].map((j) => [j === g % 3 ? 1 : 0, j === (g + (g % 2)) % 3 ? 1 : 0]),
+      label: g % 3,
+    }));
+    const a = fitLogit(groups, 2);
+    expect(a.weights[0]).toBeGreaterThan(1);
+    expect(Math.abs(a.weights[1]!)).toBeLessThan(a.weights[0]!);
+    expect(accuracy(groups, a.weights)).toBe(1);
+    expect(fitLogit(groups, 2)).toEqual(a);
+  });
+});
