@@ -2,6 +2,7 @@ import { isRareBigram, type SearchIndex } from '../search/search-index.js';
 import { normalize } from '../text/normalize.js';
 import { isCjkWord } from '../text/cjk.js';
 import { tokens } from '../text/terms.js';
+import { taggedWords } from '../text/segment.js';
 import { generalWeight } from '../text/word-weights.js';
 import type { WeightedTerm } from './excerpt.js';
 import { questionType, type QuestionType } from './question-type.js';
@@ -34,7 +35,12 @@ export interface AnalyzedQuestion {
   bigramTerms: WeightedTerm[];
   /** Every informative bigram of the question with its IDF: phrase-level overlap with a sentence. */
   phrase: WeightedTerm[];
+  /** Names of places, people or organisations in the question that no passage mentions (长沙 asked of an article about 郴州). */
+  absentNames: string[];
 }
+
+/** jieba's tags for names: places, people (and transliterated ones), organisations. */
+const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nt']);
 
 /**
  * A question bigram's weight, as a share of its IDF, when it helps choose the excerpt: it
@@ -75,9 +81,13 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     .map((gram) => ({ term: gram, df: index.bigramDf(gram) }))
     .filter(({ df }) => df > 0 && !ubiquitous(df))
     .map(({ term, df }) => ({ term, weight: idf(n, df) }));
+  const absentNames = [...new Set(taggedWords(normalized).filter((w) => NAME_TAGS.has(w.tag) && w.word.length > 1).map((w) => w.word))].filter(
+    (w) => index.wordDf(w) === 0 && [...w].every((_, i) => i + 1 >= w.length || index.bigramDf(w.slice(i, i + 2)) === 0),
+  );
   return {
     question,
     normalized,
+    absentNames,
     type: questionType(normalized),
     words: terms.map((x) => x.term),
     bigrams: bigramTerms.map((x) => x.term),

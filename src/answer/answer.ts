@@ -73,6 +73,11 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
     const analyzed = analyzeQuestion(q, index);
     const ranked = retrieve(analyzed, index, synonyms.group);
     const top = ranked[0];
+    // A place, person or organisation the question names and no article mentions: what it asks of it is not here.
+    if (analyzed.absentNames.length > 0) {
+      const note = `文章里没有提到${analyzed.absentNames.map((n) => `“${n}”`).join('、')}，无法回答这个问题。`;
+      return { question: q, answered: false, results: [], suggestions: suggestions(), note };
+    }
     if (!top || top.support < MIN_COVERAGE) {
       return { question: q, answered: false, results: [], suggestions: suggestions() };
     }

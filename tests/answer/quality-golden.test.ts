@@ -1,0 +1,57 @@
+// What the question asks for, short quotes and several articles side by side, with
+// questions and two short articles written for these tests (not copied from any eval file).
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/types.js';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
+
+let seed: Engine;
+let several: Engine;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'chuchu-golden-'));
+  cpSync('knowledge', dir, { recursive: true });
+  cpSync(path.join(import.meta.dirname, 'fixtures/two-more-articles'), dir, { recursive: true });
+  [seed, several] = await Promise.all([createEngine({ knowledgeDir: 'knowledge' }), createEngine({ knowledgeDir: dir })]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const first = (a: Answer) => a.results[0]!;
+
+describe('what the article has, and what it does not', () => {
+  it.each([
+    ['从衡阳到郴州坐高铁要几个小时', '衡阳'],
+    ['株洲离郴州有多远', '株洲'],
+    ['长沙的高铁站离郴州远不远', '长沙'],
+  ])('declines %s, saying the article never mentions %s', (question, place) => {
+    const a = seed.answer(question);
+    expect(a.answered).toBe(false);
+    expect(a.results).toEqual([]);
+    expect(a.note).toContain(`“${place}”`);
+  });
+
+  it('still answers a question naming places the article mentions', () => {
+    const a = seed.answer('郴州和韶关实现了多少项跨省通办');
+    expect(a.answered).toBe(true);
+    expect(first(a).excerpt).toContain('230项');
+  });
+});
+
+describe('short quotes', () => {
+  it('quotes the answering sentence and stops there, not at the budget', () => {
+    const r = first(seed.answer('东江湖的水能达到什么标准'));
+    expect(r.excerpt).toContain('直接饮用标准');
+    expect(r.excerpt).not.toContain('红色旅游资源');
+    expect([...r.excerpt].length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('several articles in one knowledge base', () => {
+  it('quotes the paragraph that answers, not the first paragraph that repeats the name', () => {
+    const a = several.answer('茶器博物馆收藏了多少件茶器');
+    expect(first(a).article).toBe('荷塘古镇茶器博物馆');
+    expect(first(a).excerpt).toContain('1200余件');
+  });
+});
