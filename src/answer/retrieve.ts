@@ -41,7 +41,7 @@ export function presence(term: string, text: string, synonymsOf: (t: string) => 
  * order). The sentence that answers usually restates most of the question;
  * scattered mentions do not.
  */
-export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: string) => string[]): { words: number; phrase: number } {
+export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: string) => string[], title = ''): { words: number; phrase: number } {
   let wordTotal = 0;
   for (const t of q.terms) wordTotal += t.localWeight;
   let phraseTotal = 0;
@@ -51,7 +51,8 @@ export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: 
   for (const sentence of sentences(norm)) {
     if (sentence.length < 2) continue;
     let found = 0;
-    for (const { term, localWeight } of q.terms) found += presence(term, sentence, synonymsOf) * localWeight;
+    // A word of the article's title is in every sentence: the paragraph that repeats the name is no more about it than the others.
+    for (const { term, localWeight } of q.terms) found += Math.max(presence(term, sentence, synonymsOf), title ? presence(term, title, synonymsOf) : 0) * localWeight;
     // A sentence about the question that also holds what is asked for (a number, a date, 成功…) answers it.
     if (found > 0 && hasAnswerShape(q.type, sentence)) found += RERANK.shapeBonus * wordTotal;
     if (found > words) words = found;
@@ -112,7 +113,7 @@ export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t
       const bm25 = h.score / top;
       // The title counts: a passage about 大沙地站 answers a question about 大沙地站 without repeating the name.
       const c = coverage(q, `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`, synonymsOf);
-      const near = sentenceCoverage(q, index.norms[h.doc]!, synonymsOf);
+      const near = sentenceCoverage(q, index.norms[h.doc]!, synonymsOf, index.titles[h.doc]!);
       const score =
         (1 - RERANK.coverageWeight) * bm25 +
         RERANK.coverageWeight * c.coverage +
