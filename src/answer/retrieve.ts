@@ -70,6 +70,8 @@ export function coverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: stri
   let general = 0;
   let generalTotal = 0;
   for (const { term, weight, localWeight } of q.terms) {
+    // A part of a longer question word (东江 of 东江湖) is that word again: counted once, through the whole word.
+    if (q.terms.some((t) => t.term.length > term.length && t.term.includes(term))) continue;
     localTotal += localWeight;
     generalTotal += weight;
     const p = presence(term, norm, synonymsOf);
