@@ -1,0 +1,100 @@
+import { taggedWords } from '../text/segment.js';
+import type { AnswerType } from './question-type.js';
+
+/** [start, end) in UTF-16 units of the text it was found in. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+const NUM = String.raw`(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万亿两数半]+)`;
+const ABOUT = '(?:约|大约|仅|只需|只要|不到|近|超过|逾|共|达|多达|至少|最多)?';
+const RANGE = String.raw`(?:\s*[-－–—~～至到]\s*)`;
+const TIME_UNIT = '(?:个)?(?:多)?(?:个)?(?:小时|钟头|分钟|秒钟|秒|天|日|周|星期|礼拜|个月|年|世纪)(?:左右|多|半|之久)?';
+const LENGTH_UNIT = '(?:多|余)?(?:公里|千米|英里|海里|公尺|英尺|米|里|km|m)(?![a-z])(?:左右)?';
+const COUNT_UNIT =
+  '(?:多|余)?(?:万|亿|千|百)*(?:%|％|‰|平方公里|平方千米|平方米|平方英里|立方米|公顷|英亩|公里|千米|公尺|英尺|厘米|毫米|米|吨|千克|公斤|克|斤|亩|' +
+  '美元|港元|港币|欧元|日元|英镑|人民币|新台币|元|块|个|项|处|位|名|家|条|次|岁|倍|种|座|届|户|人|所|间|台|辆|架|艘|只|头|张|本|部|件|层|级|度|分|秒|集|首|场|局|票|席|枚|颗|株|棵|卷|册|章|期|字|页|篇|队|国|省|市|县)?(?:多|余|左右)?';
+
+/** Regular answer shapes: a number with its unit, a date or time of day, a duration, a distance. */
+const SHAPES: Partial<Record<AnswerType, RegExp>> = {
+  duration: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:${NUM}|半)${TIME_UNIT}|半(?:个)?(?:小时|天|年|个月)`, 'gu'),
+  // "How far" is often answered with a travel time (到广州1小时左右).
+  distance: new RegExp(`${ABOUT}(?:${NUM}${LENGTH_UNIT}?${RANGE})?${NUM}(?:${LENGTH_UNIT}|${TIME_UNIT})`, 'gu'),
+  date: new RegExp(
+    [
+      // A year: four digits, or fewer after 公元/前 or an era name (嘉靖42年); not a count of years (300年).
+      `(?:(?:公元前?|前)\\d{1,4}|(?<![\\d.])\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${NUM}月)?(?:${NUM}[日号])?(?:${RANGE}(?:\\d{4}年)?(?:${NUM}月)?${NUM}[日号年])?`,
+      `${NUM}月(?:${NUM}[日号])?`,
+      `${NUM}世纪(?:${NUM}0?年代)?(?:[初中末]期|[上下]半叶|初|末)?`,
+      `\\d{2,4}年代(?:[初中末]期)?`,
+      `(?:上午|下午|早上|晚上|中午|凌晨|傍晚|清晨)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?)(?:${RANGE}(?:上午|下午|晚上)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?))?`,
+      `(?:周|星期|礼拜)[一二三四五六日天1-7](?:[至到-](?:周|星期|礼拜)?[一二三四五六日天1-7])?`,
+      `(?:西|东|南|北)?(?:夏|商|周|秦|汉|晋|隋|唐|宋|元|明|清)(?:朝|代)(?:时期|年间|初年|末年)?`,
+    ].join('|'),
+    'gu',
+  ),
+  number: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:第)?${NUM}${COUNT_UNIT}`, 'gu'),
+};
+
+/** A match is a quantity only if it holds a digit or a numeral worth reading (not 一座, 一棵, 数). */
+const QUANTITY = /\d|[二三四五六七八九十百千万亿两半]|[一二三四五六七八九十][一二三四五六七八九十百千万亿]/u;
+
+/** jieba's part-of-speech tags of names, per type: places, people (nr, nrt, nrfg), organisations. */
+const ENTITY_TAGS: Partial<Record<AnswerType, RegExp>> = {
+  place: /^ns$/u,
+  person: /^nr[a-z]*$/u,
+  organisation: /^nt$/u,
+};
+/** Nouns that name a place or an organisation by their ending, when jieba does not tag them. */
+const PLACE_END = /^[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国|岛|山|河|湖|江|海|港|湾)$/u;
+const ORGANISATION_END = /(?:公司|集团|大学|学院|学校|中学|小学|协会|委员会|组织|研究所|研究院|银行|机构|局|厅|党|俱乐部|医院|博物馆|报社|出版社|电视台|乐团|球队)$/u;
+/** Tags that end a name when reading back from its ending: prepositions, particles, pronouns, conjunctions, adverbs, numerals, verbs. */
+const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
+const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
+
+function shapeSpans(pattern: RegExp, text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of text.matchAll(pattern)) {
+    if (m[0].length > 0 && QUANTITY.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** Names by jieba's tags; neighbours of the same kind join (越南 宁平省, 詹姆斯 · 库克). */
+function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  const tagged = taggedWords(text);
+  let at = 0;
+  let last: TextSpan | null = null;
+  tagged.forEach(({ word, tag: t }, i) => {
+    const start = text.indexOf(word, at);
+    if (start < 0) return;
+    at = start + word.length;
+    let span: TextSpan | null = null;
+    if ((tag.test(t) && word.length > 1) || (type === 'place' && t.startsWith('n') && PLACE_END.test(word))) span = { start, end: at };
+    else if (type === 'organisation' && ORGANISATION_END.test(word)) {
+      // 湖南 湘晨 通用 航空 有限公司: the name is the nouns before the ending.
+      let from = start;
+      for (let j = i - 1, k = 0; j >= 0 && k < 5 && !NAME_STOP.test(tagged[j]!.tag) && NAME_TEXT.test(tagged[j]!.word); j--, k++) from -= tagged[j]!.word.length;
+      if (at - from > 2) span = { start: from, end: at };
+    }
+    if (!span) return;
+    const gap = last ? text.slice(last.end, span.start) : null;
+    if (last && (gap === '' || gap === '·' || gap === '-') && span.start >= last.end) last.end = span.end;
+    else out.push((last = span));
+  });
+  return out;
+}
+
+/**
+ * Spans of normalized text shaped like the answer a question type asks for:
+ * numbers with units, dates, durations and distances by pattern; places,
+ * people and organisations by jieba's part-of-speech tags. Empty for other types.
+ */
+export function typedSpans(type: AnswerType, normalizedText: string): TextSpan[] {
+  const pattern = SHAPES[type];
+  if (pattern) return shapeSpans(pattern, normalizedText);
+  const tag = ENTITY_TAGS[type];
+  return tag ? entitySpans(type, tag, normalizedText) : [];
+}
