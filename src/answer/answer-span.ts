@@ -1,7 +1,7 @@
 import { normalizeMapped } from '../text/normalize.js';
 import { SENTENCE } from '../text/sentences.js';
 import type { AnswerType } from './question-type.js';
-import { typedSpans, type TextSpan } from './typed-spans.js';
+import { COUNT_UNITS, typedSpans, type TextSpan } from './typed-spans.js';
 
 /** What the answer span needs to know of the question. */
 export interface SpanQuestion {
@@ -9,14 +9,6 @@ export interface SpanQuestion {
   normalized: string;
   type: AnswerType;
 }
-
-/**
- * How a candidate is chosen, fitted on cmrc2018-train (scripts/fit-answer-span.ts):
- * the span in the sentence with the most of the question's words wins, then the
- * one nearest them; `after` is the head start, in characters, of a span that
- * follows the question's words over one before them (答案 usually follows 问题的话).
- */
-export const ANSWER_SPAN = { after: 0 };
 
 /** Sentences of the excerpt as [start, end) ranges. */
 function sentenceRanges(text: string): TextSpan[] {
@@ -27,38 +19,69 @@ function sentenceRanges(text: string): TextSpan[] {
 
 const overlap = (a: TextSpan, b: TextSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
+const UNIT_AFTER_COUNT = new RegExp(`(?:多少|几)(个)?(${COUNT_UNITS.join('|')})?`, 'u');
+const DATE_PARTS: Array<[RegExp, RegExp]> = [
+  [/几点|开门|关门|营业时间|开放时间|什么时间/u, /\d\s*(?:[时点]|[:：]\d)/u],
+  [/几号|哪[1一]?天|几[日号]/u, /[日号]/u],
+  [/几月|哪个月/u, /月/u],
+  [/哪[1一]?年|年份|哪个年代|哪个世纪/u, /年|世纪/u],
+];
+
+/**
+ * The part a span should show when the question names it: 几层 → 层, 多少个居委会 → 个,
+ * 哪一年 → 年, 几点 → a time of day. Null when the question does not say.
+ */
+function wanted(q: SpanQuestion): RegExp | null {
+  if (q.type === 'date') return DATE_PARTS.find(([cue]) => cue.test(q.normalized))?.[1] ?? null;
+  if (q.type !== 'number' && q.type !== 'distance' && q.type !== 'duration') return null;
+  const m = UNIT_AFTER_COUNT.exec(q.normalized);
+  const unit = m?.[2] ?? m?.[1];
+  return unit ? new RegExp(`${unit}`, 'u') : null;
+}
+
+/** A quantity with no unit (5 in 5号线), or one thing (1种, 一座): rarely what 多少 asks for. */
+const WEAK = /^(?:[\d,.]+|[1一][^\d.,万亿千百]{0,2})$/u;
+
 /**
  * The span of an excerpt that most likely answers: among the spans shaped like
  * the asked-for type (a number with its unit, a date, a place, a name; see
- * typed-spans.ts) that are not words of the question, the one in the sentence
- * holding most of the question's words (`highlights`), nearest to them.
+ * typed-spans.ts) that are not words of the question, the one with the unit the
+ * question names, in the sentence holding most of the question's words
+ * (`highlights`), nearest to them. Each of these orders was measured on
+ * cmrc2018-train (DESIGN.md, "The answer span").
  * [start, end) in UTF-16 units of `excerpt`, or null when no span fits.
  */
 export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, question: SpanQuestion): [number, number] | null {
   if (question.type === 'other' || question.type === 'definition') return null;
   const { text: norm, map } = normalizeMapped(excerpt);
-  const candidates = typedSpans(question.type, norm)
-    .filter((s) => !question.normalized.includes(norm.slice(s.start, s.end).trim()))
-    .map((s) => trimmed(excerpt, { start: map[s.start]!, end: map[s.end]! }))
-    .filter((s) => s.end > s.start);
-  if (candidates.length === 0) return null;
+  const unit = wanted(question);
   const marks = highlights.map(([start, end]) => ({ start, end }));
   const sentences = sentenceRanges(excerpt);
   let best: TextSpan | null = null;
-  let bestKey: [number, number] = [-Infinity, Infinity];
-  for (const c of candidates) {
+  let bestKey: number[] = [];
+  for (const s of typedSpans(question.type, norm)) {
+    const text = norm.slice(s.start, s.end).trim();
+    if (question.normalized.includes(text)) continue;
+    const c = trimmed(excerpt, { start: map[s.start]!, end: map[s.end]! });
     // A span that is itself mostly a word of the question (郴州 in 郴州市) is not the answer.
-    if (marks.some((m) => overlap(m, c) * 2 > c.end - c.start)) continue;
-    const sentence = sentences.find((s) => c.start >= s.start && c.start < s.end) ?? { start: 0, end: excerpt.length };
+    if (c.end <= c.start || marks.some((m) => overlap(m, c) * 2 > c.end - c.start)) continue;
+    const sentence = sentences.find((x) => c.start >= x.start && c.start < x.end) ?? { start: 0, end: excerpt.length };
     const inSentence = marks.filter((m) => overlap(m, sentence) > 0);
     const words = inSentence.reduce((n, m) => n + m.end - m.start, 0);
     const distance = Math.min(
       Infinity,
-      ...(inSentence.length ? inSentence : marks).map((m) => (c.start >= m.end ? c.start - m.end - ANSWER_SPAN.after : m.start >= c.end ? m.start - c.end : 0)),
+      ...(inSentence.length ? inSentence : marks).map((m) => (c.start >= m.end ? c.start - m.end : m.start >= c.end ? m.start - c.end : 0)),
     );
-    if (words > bestKey[0] || (words === bestKey[0] && distance < bestKey[1])) [best, bestKey] = [c, [words, distance]];
+    const key = [unit && unit.test(text) ? 1 : 0, WEAK.test(text) ? 0 : 1, words, -distance];
+    if (!best || isBefore(bestKey, key)) [best, bestKey] = [c, key];
   }
   return best ? [best.start, best.end] : null;
+}
+
+/** True when key `a` ranks below key `b` (compared element by element). */
+function isBefore(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 /** Without the spaces a pattern may have taken at either edge. */

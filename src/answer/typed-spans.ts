@@ -11,10 +11,16 @@ const NUM = String.raw`(?:\d[\d,.]*|[零〇一二三四五六七八九十百千�
 const ABOUT = '(?:约|大约|仅|只需|只要|不到|近|超过|逾|共|达|多达|至少|最多)?';
 const RANGE = String.raw`(?:\s*[-－–—~～至到]\s*)`;
 const TIME_UNIT = '(?:个)?(?:多)?(?:个)?(?:小时|钟头|分钟|秒钟|秒|天|日|周|星期|礼拜|个月|年|世纪)(?:左右|多|半|之久)?';
-const LENGTH_UNIT = '(?:多|余)?(?:公里|千米|英里|海里|公尺|英尺|米|里|km|m)(?![a-z])(?:左右)?';
-const COUNT_UNIT =
-  '(?:多|余)?(?:万|亿|千|百)*(?:%|％|‰|平方公里|平方千米|平方米|平方英里|立方米|公顷|英亩|公里|千米|公尺|英尺|厘米|毫米|米|吨|千克|公斤|克|斤|亩|' +
-  '美元|港元|港币|欧元|日元|英镑|人民币|新台币|元|块|个|项|处|位|名|家|条|次|岁|倍|种|座|届|户|人|所|间|台|辆|架|艘|只|头|张|本|部|件|层|级|度|分|秒|集|首|场|局|票|席|枚|颗|株|棵|卷|册|章|期|字|页|篇|队|国|省|市|县)?(?:多|余|左右)?';
+const LENGTH_UNIT = '(?:多|余)?(?:公里|千米|英里|海里|公尺|公分|英尺|厘米|米|里|km|m)(?![a-z])(?:左右)?';
+/** Measure words and units a count is given in, longest first where one starts another. */
+export const COUNT_UNITS = [
+  '平方公里', '平方千米', '平方公尺', '平方米', '平方英里', '立方公尺', '立方米', '公顷', '英亩', '公里', '千米', '公尺', '公分', '英尺', '厘米', '毫米', '米',
+  '吨', '千克', '公斤', '克', '斤', '亩', '美元', '港元', '港币', '欧元', '日元', '英镑', '人民币', '新台币', '元', '块',
+  '大类', '个', '项', '处', '位', '名', '家', '条', '次', '岁', '倍', '种', '类', '座', '届', '户', '人', '所', '间', '台', '辆', '架', '艘', '只', '头',
+  '张', '本', '部', '件', '层', '级', '度', '分', '秒', '集', '首', '场', '局', '票', '席', '枚', '颗', '株', '棵', '卷', '册', '章', '期', '字', '页', '篇',
+  '队', '国', '省', '市', '县', '划',
+];
+const COUNT_UNIT = `(?:多|余)?(?:万|亿|千|百)*(?:%|％|‰|${COUNT_UNITS.join('|')})?(?:多|余|左右)?`;
 
 /** Regular answer shapes: a number with its unit, a date or time of day, a duration, a distance. */
 const SHAPES: Partial<Record<AnswerType, RegExp>> = {
@@ -81,7 +87,7 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
     }
     if (!span) return;
     const gap = last ? text.slice(last.end, span.start) : null;
-    if (last && (gap === '' || gap === '·' || gap === '-') && span.start >= last.end) last.end = span.end;
+    if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' && gap === '的')) && span.start >= last.end) last.end = span.end;
     else out.push((last = span));
   });
   return out;
