@@ -1,5 +1,5 @@
 import { normalizeMapped } from '../text/normalize.js';
-import { SENTENCE } from '../text/sentences.js';
+import { CLAUSE, SENTENCE } from '../text/sentences.js';
 import type { AnswerType } from './question-type.js';
 import { COUNT_UNITS, typedSpans, type TextSpan } from './typed-spans.js';
 
@@ -10,11 +10,17 @@ export interface SpanQuestion {
   type: AnswerType;
 }
 
-/** Sentences of the excerpt as [start, end) ranges. */
-function sentenceRanges(text: string): TextSpan[] {
+/** Sentences (or clauses) of the excerpt as [start, end) ranges. */
+function ranges(text: string, pattern: RegExp): TextSpan[] {
   const out: TextSpan[] = [];
-  for (const m of text.matchAll(SENTENCE)) if (m[0].length > 0) out.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(pattern)) if (m[0].length > 0) out.push({ start: m.index!, end: m.index! + m[0].length });
   return out;
+}
+
+/** How many characters of the question's words lie in the range around `at`. */
+function wordsAround(at: number, parts: TextSpan[], marks: TextSpan[]): number {
+  const part = parts.find((x) => at >= x.start && at < x.end);
+  return part ? marks.reduce((n, m) => n + overlap(m, part), 0) : 0;
 }
 
 const overlap = (a: TextSpan, b: TextSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
@@ -56,7 +62,8 @@ export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [
   const { text: norm, map } = normalizeMapped(excerpt);
   const unit = wanted(question);
   const marks = highlights.map(([start, end]) => ({ start, end }));
-  const sentences = sentenceRanges(excerpt);
+  const sentences = ranges(excerpt, SENTENCE);
+  const clauses = sentences.flatMap((x) => ranges(excerpt.slice(x.start, x.end), CLAUSE).map((c) => ({ start: x.start + c.start, end: x.start + c.end })));
   let best: TextSpan | null = null;
   let bestKey: number[] = [];
   for (const s of typedSpans(question.type, norm)) {
@@ -67,12 +74,12 @@ export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [
     if (c.end <= c.start || marks.some((m) => overlap(m, c) * 2 > c.end - c.start)) continue;
     const sentence = sentences.find((x) => c.start >= x.start && c.start < x.end) ?? { start: 0, end: excerpt.length };
     const inSentence = marks.filter((m) => overlap(m, sentence) > 0);
-    const words = inSentence.reduce((n, m) => n + m.end - m.start, 0);
+    const words = wordsAround(c.start, sentences, marks);
     const distance = Math.min(
       Infinity,
       ...(inSentence.length ? inSentence : marks).map((m) => (c.start >= m.end ? c.start - m.end : m.start >= c.end ? m.start - c.end : 0)),
     );
-    const key = [unit && unit.test(text) ? 1 : 0, WEAK.test(text) ? 0 : 1, words, -distance];
+    const key = [unit && unit.test(text) ? 1 : 0, WEAK.test(text) ? 0 : 1, words, wordsAround(c.start, clauses, marks), -distance];
     if (!best || isBefore(bestKey, key)) [best, bestKey] = [c, key];
   }
   return best ? [best.start, best.end] : null;
