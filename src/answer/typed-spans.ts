@@ -22,6 +22,9 @@ export const COUNT_UNITS = [
 ];
 const COUNT_UNIT = `(?:多|余)?(?:万|亿|千|百)*(?:%|％|‰|${COUNT_UNITS.join('|')})?(?:多|余|左右)?`;
 
+/** What a date goes on with: 2003年底, 2004年春天, 1998-2000年间, 5月中旬. */
+const DATE_TAIL = '(?:初|底|末|中旬|上旬|下旬|春天?|夏天?|秋天?|冬天?|上半年|下半年|间|左右|前后)?';
+
 /** Regular answer shapes: a number with its unit, a date or time of day, a duration, a distance. */
 const SHAPES: Partial<Record<AnswerType, RegExp>> = {
   duration: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:${NUM}|半)${TIME_UNIT}|半(?:个)?(?:小时|天|年|个月)`, 'gu'),
@@ -37,7 +40,9 @@ const SHAPES: Partial<Record<AnswerType, RegExp>> = {
       `(?:上午|下午|早上|晚上|中午|凌晨|傍晚|清晨)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?)(?:${RANGE}(?:上午|下午|晚上)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?))?`,
       `(?:周|星期|礼拜)[一二三四五六日天1-7](?:[至到-](?:周|星期|礼拜)?[一二三四五六日天1-7])?`,
       `(?:西|东|南|北)?(?:夏|商|周|秦|汉|晋|隋|唐|宋|元|明|清)(?:朝|代)(?:时期|年间|初年|末年)?`,
-    ].join('|'),
+    ]
+      .map((p) => `(?:${p})${DATE_TAIL}`)
+      .join('|'),
     'gu',
   ),
   number: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:第)?${NUM}${COUNT_UNIT}`, 'gu'),
@@ -57,6 +62,9 @@ const PLACE_END = /^[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国|�
 const ORGANISATION_END = /(?:公司|集团|大学|学院|学校|中学|小学|协会|委员会|组织|研究所|研究院|银行|机构|局|厅|党|俱乐部|医院|博物馆|报社|出版社|电视台|乐团|球队)$/u;
 /** Tags that end a name when reading back from its ending: prepositions, particles, pronouns, conjunctions, adverbs, numerals, verbs. */
 const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
+/** Tags an address goes on with after a place: nouns, place words, directions (at most PLACE_TAIL_MAX of them). */
+const PLACE_TAIL = /^(?:n[a-z]*|s|f|m|q)$/u;
+const PLACE_TAIL_MAX = 5;
 const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
 
 function shapeSpans(pattern: RegExp, text: string): TextSpan[] {
@@ -73,6 +81,7 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
   const tagged = taggedWords(text);
   let at = 0;
   let last: TextSpan | null = null;
+  let tail = 0;
   tagged.forEach(({ word, tag: t }, i) => {
     const start = text.indexOf(word, at);
     if (start < 0) return;
@@ -85,7 +94,15 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
       for (let j = i - 1, k = 0; j >= 0 && k < 5 && !NAME_STOP.test(tagged[j]!.tag) && NAME_TEXT.test(tagged[j]!.word); j--, k++) from -= tagged[j]!.word.length;
       if (at - from > 2) span = { start: from, end: at };
     }
-    if (!span) return;
+    if (!span) {
+      // 湖南省长沙县 南部, 香港 屯门 震寰路: an address goes on over the nouns and directions after the place.
+      if (type === 'place' && last && last.end === start && tail < PLACE_TAIL_MAX && PLACE_TAIL.test(t) && NAME_TEXT.test(word)) {
+        last.end = at;
+        tail++;
+      }
+      return;
+    }
+    tail = 0;
     const gap = last ? text.slice(last.end, span.start) : null;
     if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' && gap === '的')) && span.start >= last.end) last.end = span.end;
     else out.push((last = span));
