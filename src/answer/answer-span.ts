@@ -58,7 +58,8 @@ const WEAK = /^(?:[\d,.]+|[1一][^\d.,万亿千百]{0,2})$/u;
  * [start, end) in UTF-16 units of `excerpt`, or null when no span fits.
  */
 export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, question: SpanQuestion): [number, number] | null {
-  if (question.type === 'other' || question.type === 'definition') return null;
+  if (question.type === 'other') return null;
+  if (question.type === 'definition') return definitionSpan(excerpt, highlights);
   const { text: norm, map } = normalizeMapped(excerpt);
   const unit = wanted(question);
   const marks = highlights.map(([start, end]) => ({ start, end }));
@@ -83,6 +84,36 @@ export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [
     if (!best || isBefore(bestKey, key)) [best, bestKey] = [c, key];
   }
   return best ? [best.start, best.end] : null;
+}
+
+/** The word that opens a definition after its subject: 是, 为, 指, 即, 简称, 意为. */
+const DEFINES = /^[^。！？!?；;]{0,6}?(?:是指|是|为|指|即|简称|称为|意为|意思是|意即)/u;
+const DEFINITION_END = /[。！？!?；;]/u;
+
+/**
+ * For 是什么: what follows the question's words and 是 (为, 指 …) in the sentence that holds
+ * most of them, to the end of that sentence (to the end of its clause instead held fewer gold
+ * answers on cmrc2018-train: 91 against 117 of 1,195).
+ */
+function definitionSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>): [number, number] | null {
+  const marks = highlights.map(([start, end]) => ({ start, end }));
+  let best: [number, number] | null = null;
+  let bestWords = 0;
+  for (const sentence of ranges(excerpt, SENTENCE)) {
+    const inside = marks.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    const words = inside.reduce((n, m) => n + m.end - m.start, 0);
+    if (words <= bestWords) continue;
+    const from = inside.at(-1)!.end;
+    const opener = DEFINES.exec(excerpt.slice(from, sentence.end));
+    if (!opener) continue;
+    const start = from + opener[0].length;
+    const rest = excerpt.slice(start, sentence.end);
+    const stop = rest.search(DEFINITION_END);
+    const end = start + (stop < 0 ? rest.length : stop);
+    const span = trimmed(excerpt, { start, end });
+    if (span.end > span.start) [best, bestWords] = [[span.start, span.end], words];
+  }
+  return best;
 }
 
 /** True when key `a` ranks below key `b` (compared element by element). */

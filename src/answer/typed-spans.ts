@@ -110,6 +110,40 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
   return out;
 }
 
+/** Tags that end a transliterated name: prepositions, verbs, particles, numerals, conjunctions, pronouns. */
+const DOTTED_STOP = /^(?:p|v[a-z]*|u[a-z]*|m|c|r[a-z]*|q|y|e|o)$/u;
+const CJK_WORD = /^[\u4e00-\u9fff]+$/u;
+
+/**
+ * Foreign names written with a middle dot (詹姆斯·库克, 乔治·伽莫夫), which jieba cuts into
+ * pieces it tags as anything: the words either side of the dot, at most 5 characters before it
+ * and 8 after, up to a preposition, verb or particle.
+ */
+function dottedNames(text: string): TextSpan[] {
+  const tagged = taggedWords(text);
+  const starts: number[] = [];
+  let at = 0;
+  for (const { word } of tagged) {
+    const start = text.indexOf(word, at);
+    starts.push(start);
+    if (start >= 0) at = start + word.length;
+  }
+  const out: TextSpan[] = [];
+  const usable = (k: number) => starts[k]! >= 0 && CJK_WORD.test(tagged[k]!.word) && !DOTTED_STOP.test(tagged[k]!.tag);
+  tagged.forEach(({ word }, i) => {
+    if (word !== '·' || i === 0 || !usable(i - 1) || i + 1 >= tagged.length || !usable(i + 1)) return;
+    let from = i - 1;
+    while (from > 0 && usable(from - 1) && starts[i]! - starts[from - 1]! <= 5) from--;
+    let to = i + 1;
+    while (to + 1 < tagged.length && usable(to + 1) && starts[to + 1]! + tagged[to + 1]!.word.length - starts[i]! - 1 <= 8) to++;
+    const span = { start: starts[from]!, end: starts[to]! + tagged[to]!.word.length };
+    const last = out.at(-1);
+    if (last && last.end >= span.start) last.end = Math.max(last.end, span.end);
+    else out.push(span);
+  });
+  return out;
+}
+
 /**
  * Spans of normalized text shaped like the answer a question type asks for:
  * numbers with units, dates, durations and distances by pattern; places,
@@ -119,5 +153,9 @@ export function typedSpans(type: AnswerType, normalizedText: string): TextSpan[]
   const pattern = SHAPES[type];
   if (pattern) return shapeSpans(pattern, normalizedText);
   const tag = ENTITY_TAGS[type];
-  return tag ? entitySpans(type, tag, normalizedText) : [];
+  if (!tag) return [];
+  const spans = entitySpans(type, tag, normalizedText);
+  if (type !== 'person' || !normalizedText.includes('·')) return spans;
+  const dotted = dottedNames(normalizedText);
+  return [...dotted, ...spans.filter((s) => !dotted.some((d) => s.start < d.end && d.start < s.end))].sort((a, b) => a.start - b.start);
 }

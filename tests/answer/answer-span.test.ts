@@ -72,6 +72,14 @@ describe('answerSpan', () => {
     expect(marked('2011年的游客有多少?', '2011年,游客达到85万人次。', ['2011年', '游客'])).toBe('85万人');
   });
 
+  it('marks what follows 是 for a definition, to the end of its sentence', () => {
+    expect(marked('综保区是什么?', '郴州有综保区。综保区是综合保税区的简称,享受特殊政策。', ['综保区'])).toBe('综合保税区的简称,享受特殊政策');
+  });
+
+  it('keeps a foreign name whole across its middle dot', () => {
+    expect(marked('这首曲子是谁写的?', '这首曲子由彼得·柴可夫斯基在1877年写成。', ['这首曲子'])).toBe('彼得·柴可夫斯基');
+  });
+
   it('marks nothing when the question asks for no shape, or the excerpt holds none', () => {
     expect(marked('为什么要修这条路?', excerpt, ['文物保护单位'])).toBeNull();
     expect(marked('这条路有多长?', '这条路很长,风景很好。', ['这条路'])).toBeNull();
