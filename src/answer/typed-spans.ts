@@ -22,6 +22,12 @@ export const COUNT_UNITS = [
 ];
 const COUNT_UNIT = `(?:多|余)?(?:万|亿|千|百)*(?:%|％|‰|${COUNT_UNITS.join('|')})?(?:多|余|左右)?`;
 
+/** Reign titles and eras a year is counted in (Ming and Qing, the Republic, Japan, the best-known Tang and Song ones). */
+const ERAS = [
+  '洪武', '永乐', '宣德', '正统', '成化', '弘治', '正德', '嘉靖', '隆庆', '万历', '天启', '崇祯', '顺治', '康熙', '雍正', '乾隆', '嘉庆', '道光', '咸丰', '同治', '光绪', '宣统',
+  '民国', '明治', '大正', '昭和', '平成', '令和', '贞观', '开元', '天宝', '元和', '建隆', '开宝', '太平兴国', '熙宁', '元丰', '元祐', '绍兴', '淳熙',
+].join('|');
+
 /** What a date goes on with: 2003年底, 2004年春天, 1998-2000年间, 5月中旬. */
 const DATE_TAIL = '(?:初|底|末|中旬|上旬|下旬|春天?|夏天?|秋天?|冬天?|上半年|下半年|间|左右|前后)?';
 
@@ -32,10 +38,12 @@ const SHAPES: Partial<Record<AnswerType, RegExp>> = {
   distance: new RegExp(`${ABOUT}(?:${NUM}${LENGTH_UNIT}?${RANGE})?${NUM}(?:${LENGTH_UNIT}|${TIME_UNIT})`, 'gu'),
   date: new RegExp(
     [
+      // A reign year (乾隆三十六年, normalized 乾隆36年; 民国7年; 平成14年), with the Western year after it.
+      `(?:${ERAS})(?:元|\\d{1,2})年(?:[(（]\\d{3,4}年[)）])?(?:${NUM}月)?(?:${NUM}[日号])?`,
       // A year: four digits, or fewer after 公元/前 or an era name (嘉靖42年); not a count of years (300年).
       `(?:(?:公元前?|前)\\d{1,4}|(?<![\\d.])\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${NUM}月)?(?:${NUM}[日号])?(?:${RANGE}(?:\\d{4}年)?(?:${NUM}月)?${NUM}[日号年])?`,
       `${NUM}月(?:${NUM}[日号])?`,
-      `${NUM}世纪(?:${NUM}0?年代)?(?:[初中末]期|[上下]半叶|初|末)?`,
+      `(?:第)?${NUM}世纪(?:${NUM}0?年代)?(?:[初中末]期|[上下]半叶|初|末)?`,
       `\\d{2,4}年代(?:[初中末]期)?`,
       `(?:上午|下午|早上|晚上|中午|凌晨|傍晚|清晨)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?)(?:${RANGE}(?:上午|下午|晚上)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?))?`,
       `(?:周|星期|礼拜)[一二三四五六日天1-7](?:[至到-](?:周|星期|礼拜)?[一二三四五六日天1-7])?`,
