@@ -33,6 +33,16 @@ const DATE_PARTS: Array<[RegExp, RegExp]> = [
   [/哪[1一]?年|年份|哪个年代|哪个世纪/u, /年|世纪/u],
 ];
 
+/** What a 多高/多大/多少钱 question measures, and the units that measure it. */
+const DIMENSIONS: Array<[RegExp, RegExp]> = [
+  [/多少钱|票价|收费|费用|价格|售价|价钱|多少元|资金|投资|车资|成本/u, /元|块|美元|港元|港币|欧元|日元|英镑|[$￥¥€£]/u],
+  [/面积|占地|多大的?(?:地方|土地)/u, /平方|公顷|亩|英亩/u],
+  [/多重|重量|体重|多少重/u, /吨|千克|公斤|克|斤|磅/u],
+  [/多高|多长|多宽|多深|多厚|高度|长度|宽度|深度|海拔|身高|体长|全长|直径|半径/u, /米|公里|千米|公尺|公分|厘米|毫米|英尺|英寸|英里|海里|km|m/u],
+  [/人口|多少人|几人/u, /人/u],
+  [/第几/u, /第/u],
+];
+
 /**
  * The part a span should show when the question names it: 几层 → 层, 多少个居委会 → 个,
  * 哪一年 → 年, 几点 → a time of day. Null when the question does not say.
@@ -42,11 +52,12 @@ function wanted(q: SpanQuestion): RegExp | null {
   if (q.type !== 'number' && q.type !== 'distance' && q.type !== 'duration') return null;
   const m = UNIT_AFTER_COUNT.exec(q.normalized);
   const unit = m?.[2] ?? m?.[1];
-  return unit ? new RegExp(`${unit}`, 'u') : null;
+  if (unit) return new RegExp(unit, 'u');
+  return DIMENSIONS.find(([cue]) => cue.test(q.normalized))?.[1] ?? null;
 }
 
 /** A quantity with no unit (5 in 5号线), or one thing (1种, 一座): rarely what 多少 asks for. */
-const WEAK = /^(?:[\d,.]+|[1一][^\d.,万亿千百]{0,2})$/u;
+const WEAK = /^(?:[\d,.\-–—~～]+|[1一][^\d.,万亿千百]{0,2}(?:多|余)?)$/u;
 
 /**
  * The span of an excerpt that most likely answers: among the spans shaped like

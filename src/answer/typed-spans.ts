@@ -15,7 +15,7 @@ const LENGTH_UNIT = '(?:多|余)?(?:公里|千米|英里|海里|公尺|公分|�
 /** Measure words and units a count is given in, longest first where one starts another. */
 export const COUNT_UNITS = [
   '平方公里', '平方千米', '平方公尺', '平方米', '平方英里', '立方公尺', '立方米', '公顷', '英亩', '公里', '千米', '公尺', '公分', '英尺', '厘米', '毫米', '米',
-  '吨', '千克', '公斤', '克', '斤', '亩', '美元', '港元', '港币', '欧元', '日元', '英镑', '人民币', '新台币', '元', '块',
+  '吨', '千克', '公斤', '克', '斤', '亩', '美元', '港元', '港币', '欧元', '日元', '英镑', '人民币', '新台币', '元', '块', '分钟', '小时', '个月',
   '大类', '个', '项', '处', '位', '名', '家', '条', '次', '岁', '倍', '种', '类', '座', '届', '户', '人', '所', '间', '台', '辆', '架', '艘', '只', '头',
   '张', '本', '部', '件', '层', '级', '度', '分', '秒', '集', '首', '场', '局', '票', '席', '枚', '颗', '株', '棵', '卷', '册', '章', '期', '字', '页', '篇',
   '队', '国', '省', '市', '县', '划',
@@ -53,7 +53,7 @@ const SHAPES: Partial<Record<AnswerType, RegExp>> = {
       .join('|'),
     'gu',
   ),
-  number: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:第)?${NUM}${COUNT_UNIT}`, 'gu'),
+  number: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:第|[$￥¥€£]\\s?)?${NUM}${COUNT_UNIT}`, 'gu'),
 };
 
 /** A match is a quantity only if it holds a digit or a numeral worth reading (not 一座, 一棵, 数). */

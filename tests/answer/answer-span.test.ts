@@ -68,6 +68,15 @@ describe('answerSpan', () => {
     expect(marked('这座楼有几层?', '这座楼建于3号地块,地上共有28层,高120米。', ['这座楼'])).toBe('28层');
   });
 
+  it('prefers the units of what a 多高/多少钱 question measures', () => {
+    expect(marked('这座塔有多高?', '这座塔建成已有300年,共有13层,塔高45米。', ['这座塔'])).toBe('45米');
+    expect(marked('门票多少钱?', '景区每天接待3000人,门票80元。', ['门票'])).toBe('80元');
+  });
+
+  it('keeps a reign year whole, with the Western year after it', () => {
+    expect(marked('这座书院是哪一年修建的?', '这座书院修建于乾隆三十六年（1771年）,历时3年。', ['这座书院', '修建'])).toBe('乾隆三十六年（1771年）');
+  });
+
   it('never marks the question\'s own words', () => {
     expect(marked('2011年的游客有多少?', '2011年,游客达到85万人次。', ['2011年', '游客'])).toBe('85万人');
   });
