@@ -1,6 +1,8 @@
 import { normalizeMapped } from '../text/normalize.js';
 import { CLAUSE, SENTENCE } from '../text/sentences.js';
+import { contextSpan, definitionSpan } from './phrase-span.js';
 import type { AnswerType } from './question-type.js';
+import { overlap, ranges, trimmed, wordsAround } from './span-text.js';
 import { COUNT_UNITS, typedSpans, type TextSpan } from './typed-spans.js';
 
 /** What the answer span needs to know of the question. */
@@ -9,21 +11,6 @@ export interface SpanQuestion {
   normalized: string;
   type: AnswerType;
 }
-
-/** Sentences (or clauses) of the excerpt as [start, end) ranges. */
-function ranges(text: string, pattern: RegExp): TextSpan[] {
-  const out: TextSpan[] = [];
-  for (const m of text.matchAll(pattern)) if (m[0].length > 0) out.push({ start: m.index!, end: m.index! + m[0].length });
-  return out;
-}
-
-/** How many characters of the question's words lie in the range around `at`. */
-function wordsAround(at: number, parts: TextSpan[], marks: TextSpan[]): number {
-  const part = parts.find((x) => at >= x.start && at < x.end);
-  return part ? marks.reduce((n, m) => n + overlap(m, part), 0) : 0;
-}
-
-const overlap = (a: TextSpan, b: TextSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
 const UNIT_AFTER_COUNT = new RegExp(`(?:多少|几)(个)?(${COUNT_UNITS.join('|')})?`, 'u');
 const DATE_PARTS: Array<[RegExp, RegExp]> = [
@@ -64,13 +51,14 @@ const WEAK = /^(?:[\d,.\-–—~～]+|[1一][^\d.,万亿千百]{0,2}(?:多|余)?
  * the asked-for type (a number with its unit, a date, a place, a name; see
  * typed-spans.ts) that are not words of the question, the one with the unit the
  * question names, in the sentence holding most of the question's words
- * (`highlights`), nearest to them. Each of these orders was measured on
+ * (`highlights`), nearest to them. A definition, or a question of no shape
+ * (什么官职, 哪些, 怎样), gets the phrase after its words (phrase-span.ts). Each of these orders was measured on
  * cmrc2018-train (DESIGN.md, "The answer span").
  * [start, end) in UTF-16 units of `excerpt`, or null when no span fits.
  */
 export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, question: SpanQuestion): [number, number] | null {
-  if (question.type === 'other') return null;
-  if (question.type === 'definition') return definitionSpan(excerpt, highlights);
+  if (question.type === 'other') return contextSpan(excerpt, highlights, question.normalized);
+  if (question.type === 'definition') return definitionSpan(excerpt, highlights) ?? contextSpan(excerpt, highlights, question.normalized);
   const { text: norm, map } = normalizeMapped(excerpt);
   const unit = wanted(question);
   const marks = highlights.map(([start, end]) => ({ start, end }));
@@ -94,49 +82,12 @@ export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [
     const key = [unit && unit.test(text) ? 1 : 0, WEAK.test(text) ? 0 : 1, words, wordsAround(c.start, clauses, marks), -distance];
     if (!best || isBefore(bestKey, key)) [best, bestKey] = [c, key];
   }
-  return best ? [best.start, best.end] : null;
-}
-
-/** The word that opens a definition after its subject: 是, 为, 指, 即, 简称, 意为. */
-const DEFINES = /^[^。！？!?；;]{0,6}?(?:是指|是|为|指|即|简称|称为|意为|意思是|意即)/u;
-const DEFINITION_END = /[。！？!?；;]/u;
-
-/**
- * For 是什么: what follows the question's words and 是 (为, 指 …) in the sentence that holds
- * most of them, to the end of that sentence (to the end of its clause instead held fewer gold
- * answers on cmrc2018-train: 91 against 117 of 1,195).
- */
-function definitionSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>): [number, number] | null {
-  const marks = highlights.map(([start, end]) => ({ start, end }));
-  let best: [number, number] | null = null;
-  let bestWords = 0;
-  for (const sentence of ranges(excerpt, SENTENCE)) {
-    const inside = marks.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
-    const words = inside.reduce((n, m) => n + m.end - m.start, 0);
-    if (words <= bestWords) continue;
-    const from = inside.at(-1)!.end;
-    const opener = DEFINES.exec(excerpt.slice(from, sentence.end));
-    if (!opener) continue;
-    const start = from + opener[0].length;
-    const rest = excerpt.slice(start, sentence.end);
-    const stop = rest.search(DEFINITION_END);
-    const end = start + (stop < 0 ? rest.length : stop);
-    const span = trimmed(excerpt, { start, end });
-    if (span.end > span.start) [best, bestWords] = [[span.start, span.end], words];
-  }
-  return best;
+  // No span of the shape asked for: what follows the question's words before 什么 (什么地方, 什么时候).
+  return best ? [best.start, best.end] : contextSpan(excerpt, highlights, question.normalized);
 }
 
 /** True when key `a` ranks below key `b` (compared element by element). */
 function isBefore(a: number[], b: number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
-}
-
-/** Without the spaces a pattern may have taken at either edge. */
-function trimmed(text: string, s: TextSpan): TextSpan {
-  let { start, end } = s;
-  while (start < end && /\s/u.test(text[start]!)) start++;
-  while (end > start && /\s/u.test(text[end - 1]!)) end--;
-  return { start, end };
 }

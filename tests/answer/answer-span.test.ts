@@ -85,12 +85,19 @@ describe('answerSpan', () => {
     expect(marked('综保区是什么?', '郴州有综保区。综保区是综合保税区的简称,享受特殊政策。', ['综保区'])).toBe('综合保税区的简称,享受特殊政策');
   });
 
+  it('marks what follows the question\'s words before 什么 (哪些, 怎样) for a question of no shape', () => {
+    const text = '这座古镇历史悠久。古镇的特产有黑茶、腊肉和擂茶,远近闻名。';
+    expect(marked('古镇的特产有哪些?', text, ['古镇', '特产'])).toBe('黑茶、腊肉和擂茶');
+    expect(marked('古镇的特产怎样?', '古镇的特产远近闻名,价格便宜。', ['古镇', '特产'])).toBe('远近闻名');
+    expect(marked('请介绍古镇的特产', text, ['古镇', '特产'])).toBeNull();
+  });
+
   it('keeps a foreign name whole across its middle dot', () => {
     expect(marked('这首曲子是谁写的?', '这首曲子由彼得·柴可夫斯基在1877年写成。', ['这首曲子'])).toBe('彼得·柴可夫斯基');
   });
 
   it('marks nothing when the question asks for no shape, or the excerpt holds none', () => {
-    expect(marked('为什么要修这条路?', excerpt, ['文物保护单位'])).toBeNull();
+    expect(marked('请介绍文物保护单位', excerpt, ['文物保护单位'])).toBeNull();
     expect(marked('这条路有多长?', '这条路很长,风景很好。', ['这条路'])).toBeNull();
   });
 });
