@@ -2,6 +2,8 @@ import type { Passage } from '../knowledge/types.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { analyzeQuestion } from './analyze.js';
+import { answerSpan, type SpanQuestion } from './answer-span.js';
+import { answerType } from './question-type.js';
 import { QuestionError } from '../shared/errors.js';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
@@ -39,10 +41,11 @@ export function checkQuestion(question: string): string {
   return q;
 }
 
-function toResult(p: Passage, r: Ranked, excerpt: ReturnType<typeof chooseExcerpt>): AnswerResult {
+function toResult(p: Passage, r: Ranked, excerpt: ReturnType<typeof chooseExcerpt>, asked: SpanQuestion): AnswerResult {
   return {
     excerpt: excerpt.excerpt,
     highlights: excerpt.highlights,
+    answer: answerSpan(excerpt.excerpt, excerpt.highlights, asked),
     passageId: p.id,
     article: p.article,
     section: p.section,
@@ -83,9 +86,10 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
     }
     const good = ranked.filter((r) => r.support >= MIN_COVERAGE && r.score >= MIN_RELATIVE_SCORE * top.score);
     const query = sentenceQuery(analyzed);
+    const asked: SpanQuestion = { normalized: analyzed.normalized, type: answerType(analyzed.normalized) };
     const results = good.slice(offset, offset + limit).map((r) => {
       const p = index.passages[r.doc]!;
-      return toResult(p, r, chooseExcerpt(p.text, query, undefined, { title: p.article }));
+      return toResult(p, r, chooseExcerpt(p.text, query, undefined, { title: p.article }), asked);
     });
     return { question: q, answered: true, results, suggestions: [] };
   }

@@ -11,6 +11,12 @@ export interface AnswerResult {
   original?: string;
   /** Ranges [start, end) in `excerpt` (UTF-16 offsets) that match the question's terms; sorted, non-overlapping. */
   highlights: Array<[number, number]>;
+  /**
+   * The range [start, end) in `excerpt` (UTF-16 offsets) that most likely answers: the number
+   * with its unit, the date, the place or the name the question asks for; null when the question
+   * asks for none of these or the excerpt holds none but the question's own words.
+   */
+  answer?: [number, number] | null;
   passageId: string;
   article: string;
   section: string | null;

@@ -1,4 +1,5 @@
 import { citationParts, place, safeUrl } from '../answer/cite.js';
+import { markedPieces } from '../answer/marks.js';
 import type { Answer, AnswerResult, FaqAnswer } from '../answer/types.js';
 
 /**
@@ -18,16 +19,20 @@ export function escapeAttr(text: string): string {
   return escapeHtml(text).replace(/"/g, '&quot;');
 }
 
-/** The excerpt, escaped, with each `highlights` range in `<b>`. Bad ranges are skipped, never trusted. */
-export function highlightExcerpt(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>): string {
-  let out = '';
-  let pos = 0;
-  for (const [start, end] of highlights) {
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < pos || end <= start || end > excerpt.length) continue;
-    out += escapeHtml(excerpt.slice(pos, start)) + '<b>' + escapeHtml(excerpt.slice(start, end)) + '</b>';
-    pos = end;
-  }
-  return out + escapeHtml(excerpt.slice(pos));
+/**
+ * The excerpt, escaped: the question's words (`highlights`) in `<b>`, and the span
+ * that most likely answers (`answer`) in `<b><u>`, bold and underlined so it stands
+ * apart from them. Bad ranges are skipped, never trusted.
+ */
+export function highlightExcerpt(
+  excerpt: string,
+  highlights: ReadonlyArray<readonly [number, number]>,
+  answer?: readonly [number, number] | null,
+): string {
+  const wrap = { term: ['<b>', '</b>'], answer: ['<b><u>', '</u></b>'] } as const;
+  return markedPieces(excerpt, highlights, answer)
+    .map(({ text, mark }) => (mark ? `${wrap[mark][0]}${escapeHtml(text)}${wrap[mark][1]}` : escapeHtml(text)))
+    .join('');
 }
 
 /** `《标题》· 小节 · 第5段`, the title linked when the article has an http(s) url. */
@@ -40,7 +45,7 @@ export function formatCitation(result: Pick<AnswerResult, 'article' | 'section' 
 
 /** One result: the excerpt as a quote, then its citation line. */
 export function formatResult(result: AnswerResult): string {
-  return `<blockquote>${highlightExcerpt(result.excerpt, result.highlights)}</blockquote>\n${formatCitation(result)}`;
+  return `<blockquote>${highlightExcerpt(result.excerpt, result.highlights, result.answer)}</blockquote>\n${formatCitation(result)}`;
 }
 
 export interface AnswerFormatOptions {

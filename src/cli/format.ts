@@ -1,19 +1,19 @@
 import { citation } from '../answer/cite.js';
+import { markedPieces } from '../answer/marks.js';
 import type { Answer, AnswerResult } from '../answer/types.js';
 import { toScript } from '../text/script.js';
 
 const BOLD = '\u001b[1m';
+const UNDERLINE = '\u001b[4m';
 const RESET = '\u001b[0m';
 
 function highlight(r: AnswerResult, color: boolean): string {
   if (!color) return r.excerpt;
-  let out = '';
-  let last = 0;
-  for (const [a, b] of r.highlights) {
-    out += r.excerpt.slice(last, a) + BOLD + r.excerpt.slice(a, b) + RESET;
-    last = b;
-  }
-  return out + r.excerpt.slice(last);
+  // The question's words bold, the answer span bold and underlined.
+  const open = { term: BOLD, answer: BOLD + UNDERLINE } as const;
+  return markedPieces(r.excerpt, r.highlights, r.answer)
+    .map(({ text, mark }) => (mark ? open[mark] + text + RESET : text))
+    .join('');
 }
 
 /** An answer as plain text for a terminal (bold matches when `color`). */

@@ -5,13 +5,16 @@ function localizeResult(r: AnswerResult, script: Script): AnswerResult {
   // A quote is shown as written when the article is already in the reader's script family:
   // Hong Kong and Taiwan forms (台/臺, 周期/週期) are the author's choice, not a translation.
   if (isTraditional(textScript(r.excerpt + r.article)) === isTraditional(script)) return r;
-  const { text, highlights } = toScriptMapped(r.excerpt, r.highlights, script);
+  // The answer span moves with the text as the highlights do: converted as one more range.
+  const ranges = r.answer ? [...r.highlights, r.answer] : r.highlights;
+  const { text, highlights: moved } = toScriptMapped(r.excerpt, ranges, script);
   if (text === r.excerpt) return r;
   return {
     ...r,
     excerpt: text,
     original: r.original ?? r.excerpt,
-    highlights,
+    highlights: r.answer ? moved.slice(0, -1) : moved,
+    ...(r.answer ? { answer: moved.at(-1)! } : {}),
     article: toScript(r.article, script),
     section: r.section === null ? null : toScript(r.section, script),
   };

@@ -52,6 +52,7 @@ const answerResult = z.object({
   excerpt: z.string(),
   original: z.string().optional(),
   highlights: z.array(z.tuple([z.number(), z.number()])),
+  answer: z.tuple([z.number(), z.number()]).nullable().optional(),
   passageId: z.string(),
   article: z.string(),
   section: z.string().nullable(),

@@ -1,5 +1,6 @@
 import type { Answer, AnswerResult, FaqAnswer } from '../answer/types.js';
 import { citationParts, safeUrl } from '../answer/cite.js';
+import { markedPieces } from '../answer/marks.js';
 import { el, icon, THUMB_DOWN_ICON, THUMB_UP_ICON } from './dom.js';
 import type { Entry } from './store.js';
 import { answerStrings, t, type AnswerStrings } from './strings.js';
@@ -11,23 +12,14 @@ export interface RenderActions {
 }
 
 /**
- * The excerpt with the matched terms in <mark>. Ranges come from the engine; we only guard
- * against bad ones (out of bounds, overlapping) so a bug there cannot garble the quote.
+ * The excerpt with the question's words in <mark> and the span that most likely answers in
+ * <mark class="answer">. Ranges come from the engine; markedPieces skips bad ones (out of
+ * bounds, overlapping) so a bug there cannot garble the quote.
  */
-export function highlighted(excerpt: string, highlights: Array<[number, number]>): Node[] {
-  const nodes: Node[] = [];
-  let at = 0;
-  const ranges = [...highlights].sort((a, b) => a[0] - b[0]);
-  for (const [rawStart, rawEnd] of ranges) {
-    const start = Math.max(at, Math.min(rawStart, excerpt.length));
-    const end = Math.min(rawEnd, excerpt.length);
-    if (end <= start) continue;
-    if (start > at) nodes.push(document.createTextNode(excerpt.slice(at, start)));
-    nodes.push(el('mark', {}, excerpt.slice(start, end)));
-    at = end;
-  }
-  if (at < excerpt.length) nodes.push(document.createTextNode(excerpt.slice(at)));
-  return nodes;
+export function highlighted(excerpt: string, highlights: Array<[number, number]>, answer?: [number, number] | null): Node[] {
+  return markedPieces(excerpt, highlights, answer).map(({ text, mark }) =>
+    mark === null ? document.createTextNode(text) : el('mark', mark === 'answer' ? { class: 'answer' } : {}, text),
+  );
 }
 
 function citation(result: AnswerResult): HTMLElement {
@@ -42,14 +34,14 @@ function citation(result: AnswerResult): HTMLElement {
  * the article's own characters verbatim (no highlights: they are ranges in the converted text).
  */
 function renderQuote(result: AnswerResult, s: AnswerStrings): HTMLElement[] {
-  const quote = el('blockquote', { class: 'quote' }, ...highlighted(result.excerpt, result.highlights));
+  const quote = el('blockquote', { class: 'quote' }, ...highlighted(result.excerpt, result.highlights, result.answer));
   const original = result.original;
   if (original === undefined || original === result.excerpt) return [quote];
   const toggle = el('button', { type: 'button', class: 'orig', 'aria-pressed': 'false' }, s.original);
   toggle.addEventListener('click', () => {
     const showOriginal = toggle.getAttribute('aria-pressed') !== 'true';
     toggle.setAttribute('aria-pressed', String(showOriginal));
-    quote.replaceChildren(...(showOriginal ? [document.createTextNode(original)] : highlighted(result.excerpt, result.highlights)));
+    quote.replaceChildren(...(showOriginal ? [document.createTextNode(original)] : highlighted(result.excerpt, result.highlights, result.answer)));
   });
   return [quote, toggle];
 }

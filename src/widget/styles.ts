@@ -30,6 +30,7 @@ h2{font-size:16px;font-weight:600}
 .orig[aria-pressed=true]{background:#f0f2f4;color:#1f2328}
 .understood{font-size:12px;color:#57606a;margin-bottom:4px}
 mark{background:#fff1a8;color:inherit;border-radius:2px;padding:0 1px}
+mark.answer{background:#ffd84d;font-weight:600;text-decoration:underline;text-underline-offset:2px}
 .votes{display:flex;gap:6px;align-items:center;font-size:12px;color:#57606a}
 .vote{padding:4px 8px;border-radius:6px;border:1px solid #e3e6e8;background:#fff;color:#57606a;display:flex}
 .vote svg,.thanks svg{width:16px;height:16px}.thanks{display:flex;gap:4px;align-items:center}

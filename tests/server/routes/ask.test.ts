@@ -21,6 +21,9 @@ describe('POST /api/ask', () => {
     expect(body.answered).toBe(true);
     expect(body.results[0].excerpt).toContain('81.2亿立方米');
     expect(body.results[0].article).toBe('向南开放看郴州');
+    // The span that answers, as UTF-16 offsets into the excerpt.
+    const [start, end] = body.results[0].answer;
+    expect(body.results[0].excerpt.slice(start, end)).toBe('81.2亿立方米');
     // The web side only formats: same results as calling the engine directly.
     // A Simplified question about a Simplified article: nothing converted, the script says so.
     expect(body).toEqual({ ...JSON.parse(JSON.stringify(engine.answer('东江湖的蓄水量是多少？'))), script: 'zh-Hans' });

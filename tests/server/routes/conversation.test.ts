@@ -147,6 +147,9 @@ describe("POST /api/ask: answers in the asker's script", () => {
     expect(r.excerpt).toContain('東江湖蓄水量81.2億立方米');
     expect(r.article).toBe('向南開放看郴州');
     expect(r.highlights.map(([a, b]) => r.excerpt.slice(a, b))).toEqual(plain.highlights.map(([a, b]) => toScript(plain.excerpt.slice(a, b), 'zh-Hant-TW')));
+    // The answer span moves with the text: the same characters, converted.
+    expect(r.answer && r.excerpt.slice(...r.answer)).toBe('81.2億立方米');
+    expect(plain.answer && plain.excerpt.slice(...plain.answer)).toBe('81.2亿立方米');
   });
 
   it('uses Hong Kong forms for a Cantonese question', async () => {

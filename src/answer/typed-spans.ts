@@ -1,0 +1,169 @@
+import { taggedWords } from '../text/segment.js';
+import type { AnswerType } from './question-type.js';
+
+/** [start, end) in UTF-16 units of the text it was found in. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+const NUM = String.raw`(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万亿两数半]+)`;
+const ABOUT = '(?:约|大约|仅|只需|只要|不到|近|超过|逾|共|达|多达|至少|最多)?';
+const RANGE = String.raw`(?:\s*[-－–—~～至到]\s*)`;
+const TIME_UNIT = '(?:个)?(?:多)?(?:个)?(?:小时|钟头|分钟|秒钟|秒|天|日|周|星期|礼拜|个月|年|世纪)(?:左右|多|半|之久)?';
+const LENGTH_UNIT = '(?:多|余)?(?:公里|千米|英里|海里|公尺|公分|英尺|厘米|米|里|km|m)(?![a-z])(?:左右)?';
+/** Measure words and units a count is given in, longest first where one starts another. */
+export const COUNT_UNITS = [
+  '平方公里', '平方千米', '平方公尺', '平方米', '平方英里', '立方公尺', '立方米', '公顷', '英亩', '公里', '千米', '公尺', '公分', '英尺', '厘米', '毫米', '米',
+  '吨', '千克', '公斤', '克', '斤', '亩', '美元', '港元', '港币', '欧元', '日元', '英镑', '人民币', '新台币', '元', '块', '分钟', '小时', '个月',
+  '大类', '个', '项', '处', '位', '名', '家', '条', '次', '岁', '倍', '种', '类', '座', '届', '户', '人', '所', '间', '台', '辆', '架', '艘', '只', '头',
+  '张', '本', '部', '件', '层', '级', '度', '分', '秒', '集', '首', '场', '局', '票', '席', '枚', '颗', '株', '棵', '卷', '册', '章', '期', '字', '页', '篇',
+  '队', '国', '省', '市', '县', '划',
+];
+const COUNT_UNIT = `(?:多|余)?(?:万|亿|千|百)*(?:%|％|‰|${COUNT_UNITS.join('|')})?(?:多|余|左右)?`;
+
+/** Reign titles and eras a year is counted in (Ming and Qing, the Republic, Japan, the best-known Tang and Song ones). */
+const ERAS = [
+  '洪武', '永乐', '宣德', '正统', '成化', '弘治', '正德', '嘉靖', '隆庆', '万历', '天启', '崇祯', '顺治', '康熙', '雍正', '乾隆', '嘉庆', '道光', '咸丰', '同治', '光绪', '宣统',
+  '民国', '明治', '大正', '昭和', '平成', '令和', '贞观', '开元', '天宝', '元和', '建隆', '开宝', '太平兴国', '熙宁', '元丰', '元祐', '绍兴', '淳熙',
+].join('|');
+
+/** What a date goes on with: 2003年底, 2004年春天, 1998-2000年间, 5月中旬. */
+const DATE_TAIL = '(?:初|底|末|中旬|上旬|下旬|春天?|夏天?|秋天?|冬天?|上半年|下半年|间|左右|前后)?';
+
+/** Regular answer shapes: a number with its unit, a date or time of day, a duration, a distance. */
+const SHAPES: Partial<Record<AnswerType, RegExp>> = {
+  duration: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:${NUM}|半)${TIME_UNIT}|半(?:个)?(?:小时|天|年|个月)`, 'gu'),
+  // "How far" is often answered with a travel time (到广州1小时左右).
+  distance: new RegExp(`${ABOUT}(?:${NUM}${LENGTH_UNIT}?${RANGE})?${NUM}(?:${LENGTH_UNIT}|${TIME_UNIT})`, 'gu'),
+  date: new RegExp(
+    [
+      // A reign year (乾隆三十六年, normalized 乾隆36年; 民国7年; 平成14年), with the Western year after it.
+      `(?:${ERAS})(?:元|\\d{1,2})年(?:[(（]\\d{3,4}年[)）])?(?:${NUM}月)?(?:${NUM}[日号])?`,
+      // A year: four digits, or fewer after 公元/前 or an era name (嘉靖42年); not a count of years (300年).
+      `(?:(?:公元前?|前)\\d{1,4}|(?<![\\d.])\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${NUM}月)?(?:${NUM}[日号])?(?:${RANGE}(?:\\d{4}年)?(?:${NUM}月)?${NUM}[日号年])?`,
+      `${NUM}月(?:${NUM}[日号])?`,
+      `(?:第)?${NUM}世纪(?:${NUM}0?年代)?(?:[初中末]期|[上下]半叶|初|末)?`,
+      `\\d{2,4}年代(?:[初中末]期)?`,
+      `(?:上午|下午|早上|晚上|中午|凌晨|傍晚|清晨)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?)(?:${RANGE}(?:上午|下午|晚上)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?))?`,
+      `(?:周|星期|礼拜)[一二三四五六日天1-7](?:[至到-](?:周|星期|礼拜)?[一二三四五六日天1-7])?`,
+      `(?:西|东|南|北)?(?:夏|商|周|秦|汉|晋|隋|唐|宋|元|明|清)(?:朝|代)(?:时期|年间|初年|末年)?`,
+    ]
+      .map((p) => `(?:${p})${DATE_TAIL}`)
+      .join('|'),
+    'gu',
+  ),
+  number: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:第|[$￥¥€£]\\s?)?${NUM}${COUNT_UNIT}`, 'gu'),
+};
+
+/** A match is a quantity only if it holds a digit or a numeral worth reading (not 一座, 一棵, 数). */
+const QUANTITY = /\d|[二三四五六七八九十百千万亿两半]|[一二三四五六七八九十][一二三四五六七八九十百千万亿]/u;
+
+/** jieba's part-of-speech tags of names, per type: places, people (nr, nrt, nrfg), organisations. */
+const ENTITY_TAGS: Partial<Record<AnswerType, RegExp>> = {
+  place: /^ns$/u,
+  person: /^nr[a-z]*$/u,
+  organisation: /^nt$/u,
+};
+/** Nouns that name a place or an organisation by their ending, when jieba does not tag them. */
+const PLACE_END = /^[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国|岛|山|河|湖|江|海|港|湾)$/u;
+const ORGANISATION_END = /(?:公司|集团|大学|学院|学校|中学|小学|协会|委员会|组织|研究所|研究院|银行|机构|局|厅|党|俱乐部|医院|博物馆|报社|出版社|电视台|乐团|球队)$/u;
+/** Tags that end a name when reading back from its ending: prepositions, particles, pronouns, conjunctions, adverbs, numerals, verbs. */
+const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
+/** Tags an address goes on with after a place: nouns, place words, directions (at most PLACE_TAIL_MAX of them). */
+const PLACE_TAIL = /^(?:n[a-z]*|s|f|m|q)$/u;
+const PLACE_TAIL_MAX = 5;
+const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
+
+function shapeSpans(pattern: RegExp, text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of text.matchAll(pattern)) {
+    if (m[0].length > 0 && QUANTITY.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** Names by jieba's tags; neighbours of the same kind join (越南 宁平省, 詹姆斯 · 库克). */
+function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  const tagged = taggedWords(text);
+  let at = 0;
+  let last: TextSpan | null = null;
+  let tail = 0;
+  tagged.forEach(({ word, tag: t }, i) => {
+    const start = text.indexOf(word, at);
+    if (start < 0) return;
+    at = start + word.length;
+    let span: TextSpan | null = null;
+    if ((tag.test(t) && word.length > 1) || (type === 'place' && t.startsWith('n') && PLACE_END.test(word))) span = { start, end: at };
+    else if (type === 'organisation' && ORGANISATION_END.test(word)) {
+      // 湖南 湘晨 通用 航空 有限公司: the name is the nouns before the ending.
+      let from = start;
+      for (let j = i - 1, k = 0; j >= 0 && k < 5 && !NAME_STOP.test(tagged[j]!.tag) && NAME_TEXT.test(tagged[j]!.word); j--, k++) from -= tagged[j]!.word.length;
+      if (at - from > 2) span = { start: from, end: at };
+    }
+    if (!span) {
+      // 湖南省长沙县 南部, 香港 屯门 震寰路: an address goes on over the nouns and directions after the place.
+      if (type === 'place' && last && last.end === start && tail < PLACE_TAIL_MAX && PLACE_TAIL.test(t) && NAME_TEXT.test(word)) {
+        last.end = at;
+        tail++;
+      }
+      return;
+    }
+    tail = 0;
+    const gap = last ? text.slice(last.end, span.start) : null;
+    if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' && gap === '的')) && span.start >= last.end) last.end = span.end;
+    else out.push((last = span));
+  });
+  return out;
+}
+
+/** Tags that end a transliterated name: prepositions, verbs, particles, numerals, conjunctions, pronouns. */
+const DOTTED_STOP = /^(?:p|v[a-z]*|u[a-z]*|m|c|r[a-z]*|q|y|e|o)$/u;
+const CJK_WORD = /^[\u4e00-\u9fff]+$/u;
+
+/**
+ * Foreign names written with a middle dot (詹姆斯·库克, 乔治·伽莫夫), which jieba cuts into
+ * pieces it tags as anything: the words either side of the dot, at most 5 characters before it
+ * and 8 after, up to a preposition, verb or particle.
+ */
+function dottedNames(text: string): TextSpan[] {
+  const tagged = taggedWords(text);
+  const starts: number[] = [];
+  let at = 0;
+  for (const { word } of tagged) {
+    const start = text.indexOf(word, at);
+    starts.push(start);
+    if (start >= 0) at = start + word.length;
+  }
+  const out: TextSpan[] = [];
+  const usable = (k: number) => starts[k]! >= 0 && CJK_WORD.test(tagged[k]!.word) && !DOTTED_STOP.test(tagged[k]!.tag);
+  tagged.forEach(({ word }, i) => {
+    if (word !== '·' || i === 0 || !usable(i - 1) || i + 1 >= tagged.length || !usable(i + 1)) return;
+    let from = i - 1;
+    while (from > 0 && usable(from - 1) && starts[i]! - starts[from - 1]! <= 5) from--;
+    let to = i + 1;
+    while (to + 1 < tagged.length && usable(to + 1) && starts[to + 1]! + tagged[to + 1]!.word.length - starts[i]! - 1 <= 8) to++;
+    const span = { start: starts[from]!, end: starts[to]! + tagged[to]!.word.length };
+    const last = out.at(-1);
+    if (last && last.end >= span.start) last.end = Math.max(last.end, span.end);
+    else out.push(span);
+  });
+  return out;
+}
+
+/**
+ * Spans of normalized text shaped like the answer a question type asks for:
+ * numbers with units, dates, durations and distances by pattern; places,
+ * people and organisations by jieba's part-of-speech tags. Empty for other types.
+ */
+export function typedSpans(type: AnswerType, normalizedText: string): TextSpan[] {
+  const pattern = SHAPES[type];
+  if (pattern) return shapeSpans(pattern, normalizedText);
+  const tag = ENTITY_TAGS[type];
+  if (!tag) return [];
+  const spans = entitySpans(type, tag, normalizedText);
+  if (type !== 'person' || !normalizedText.includes('·')) return spans;
+  const dotted = dottedNames(normalizedText);
+  return [...dotted, ...spans.filter((s) => !dotted.some((d) => s.start < d.end && d.start < s.end))].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { answerSpan } from '../../src/answer/answer-span.js';
+import { markedPieces } from '../../src/answer/marks.js';
+import { answerType, coarseType, questionType, type AnswerType } from '../../src/answer/question-type.js';
+import { typedSpans } from '../../src/answer/typed-spans.js';
+import { normalize } from '../../src/text/normalize.js';
+
+const typeOf = (q: string) => answerType(normalize(q));
+const spansOf = (type: AnswerType, text: string) => typedSpans(type, text).map((s) => text.slice(s.start, s.end));
+
+/** The marked answer of an excerpt for a question, as text; highlights are the question's words found in it. */
+function marked(question: string, excerpt: string, words: string[]): string | null {
+  const highlights = words.flatMap((w) => [...excerpt.matchAll(new RegExp(w, 'gu'))].map((m): [number, number] => [m.index!, m.index! + w.length]));
+  const q = normalize(question);
+  const span = answerSpan(excerpt, highlights.sort((a, b) => a[0] - b[0]), { normalized: q, type: answerType(q) });
+  return span && excerpt.slice(span[0], span[1]);
+}
+
+describe('answerType', () => {
+  it('reads what the question asks for, in Simplified, Traditional and Cantonese', () => {
+    expect(typeOf('去长沙坐高铁要几个小时?')).toBe('duration');
+    expect(typeOf('去深圳要幾耐?')).toBe('duration');
+    expect(typeOf('由郴州去韶关有幾遠?')).toBe('distance');
+    expect(typeOf('这座桥是哪一年建成的?')).toBe('date');
+    expect(typeOf('博物館幾點開門?')).toBe('date');
+    expect(typeOf('个展览馆有多少件展品?')).toBe('number');
+    expect(typeOf('個展覽館喺邊度?')).toBe('place');
+    expect(typeOf('呢本書係邊個寫嘅?')).toBe('person');
+    expect(typeOf('这架飞机是哪家公司造的?')).toBe('organisation');
+    expect(typeOf('综保区是什么?')).toBe('definition');
+    expect(typeOf('为什么要修这条路?')).toBe('other');
+  });
+
+  it('leaves the ranking cue as it was: the fine types fold into the old ones', () => {
+    expect(questionType(normalize('去长沙要几个小时?'))).toBe('number');
+    expect(questionType(normalize('这座桥是什么时候建成的?'))).toBe('time');
+    expect(coarseType('duration')).toBe('number');
+    expect(coarseType('date')).toBe('time');
+    expect(coarseType('organisation')).toBe('other');
+  });
+});
+
+describe('typedSpans', () => {
+  it('finds numbers with their units, dates, durations and distances', () => {
+    expect(spansOf('number', '水库蓄水量12.5亿立方米,有省级保护单位40处,游客3万人')).toEqual(['12.5亿立方米', '40处', '3万人']);
+    expect(spansOf('date', '大桥于2011年5月8日通车,1998年开工,每天上午9点开放')).toEqual(['2011年5月8日', '1998年', '上午9点']);
+    expect(spansOf('duration', '坐车要3个小时,走路半小时,骑车40分钟')).toEqual(['3个小时', '半小时', '40分钟']);
+    expect(spansOf('distance', '两地相距260公里')).toEqual(['260公里']);
+  });
+
+  it('finds places and people by their part-of-speech tags', () => {
+    expect(spansOf('place', '这条河发源于广西,流入广东')).toEqual(expect.arrayContaining(['广西', '广东']));
+    expect(spansOf('person', '这本书的作者是鲁迅')).toContain('鲁迅');
+  });
+
+  it('finds nothing for a question that asks for no shape', () => {
+    expect(spansOf('other', '2011年,大桥通车')).toEqual([]);
+  });
+});
+
+describe('answerSpan', () => {
+  const excerpt = '市内有国家级文物保护单位12处,省级文物保护单位57处,市级的更多。';
+  it('marks the span next to the question\'s own words, not an earlier one of the same shape', () => {
+    expect(marked('省级文物保护单位有几处?', excerpt, ['省级', '文物保护单位'])).toBe('57处');
+  });
+
+  it('prefers the unit the question names', () => {
+    expect(marked('这座楼有几层?', '这座楼建于3号地块,地上共有28层,高120米。', ['这座楼'])).toBe('28层');
+  });
+
+  it('prefers the units of what a 多高/多少钱 question measures', () => {
+    expect(marked('这座塔有多高?', '这座塔建成已有300年,共有13层,塔高45米。', ['这座塔'])).toBe('45米');
+    expect(marked('门票多少钱?', '景区每天接待3000人,门票80元。', ['门票'])).toBe('80元');
+  });
+
+  it('keeps a reign year whole, with the Western year after it', () => {
+    expect(marked('这座书院是哪一年修建的?', '这座书院修建于乾隆三十六年（1771年）,历时3年。', ['这座书院', '修建'])).toBe('乾隆三十六年（1771年）');
+  });
+
+  it('never marks the question\'s own words', () => {
+    expect(marked('2011年的游客有多少?', '2011年,游客达到85万人次。', ['2011年', '游客'])).toBe('85万人');
+  });
+
+  it('marks what follows 是 for a definition, to the end of its sentence', () => {
+    expect(marked('综保区是什么?', '郴州有综保区。综保区是综合保税区的简称,享受特殊政策。', ['综保区'])).toBe('综合保税区的简称,享受特殊政策');
+  });
+
+  it('marks what follows the question\'s words before 什么 (哪些, 怎样) for a question of no shape', () => {
+    const text = '这座古镇历史悠久。古镇的特产有黑茶、腊肉和擂茶,远近闻名。';
+    expect(marked('古镇的特产有哪些?', text, ['古镇', '特产'])).toBe('黑茶、腊肉和擂茶');
+    expect(marked('古镇的特产怎样?', '古镇的特产远近闻名,价格便宜。', ['古镇', '特产'])).toBe('远近闻名');
+    expect(marked('请介绍古镇的特产', text, ['古镇', '特产'])).toBeNull();
+  });
+
+  it('keeps a foreign name whole across its middle dot', () => {
+    expect(marked('这首曲子是谁写的?', '这首曲子由彼得·柴可夫斯基在1877年写成。', ['这首曲子'])).toBe('彼得·柴可夫斯基');
+  });
+
+  it('marks nothing when the question asks for no shape, or the excerpt holds none', () => {
+    expect(marked('请介绍文物保护单位', excerpt, ['文物保护单位'])).toBeNull();
+    expect(marked('这条路有多长?', '这条路很长,风景很好。', ['这条路'])).toBeNull();
+  });
+});
+
+describe('markedPieces', () => {
+  it('gives the excerpt back whole, the answer winning over a word of the question it overlaps', () => {
+    const pieces = markedPieces('蓄水量81.2亿立方米。', [[0, 3], [6, 8]], [3, 11]);
+    expect(pieces.map((p) => p.text).join('')).toBe('蓄水量81.2亿立方米。');
+    expect(pieces.filter((p) => p.mark)).toEqual([
+      { text: '蓄水量', mark: 'term' },
+      { text: '81.2亿立方米', mark: 'answer' },
+    ]);
+  });
+
+  it('skips bad ranges instead of garbling the quote', () => {
+    const pieces = markedPieces('abcdef', [[4, 99], [-1, 2], [2.5, 3]], [5, 3]);
+    expect(pieces).toEqual([{ text: 'abcdef', mark: null }]);
+  });
+});
