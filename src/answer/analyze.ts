@@ -5,7 +5,7 @@ import { tokens } from '../text/terms.js';
 import { taggedWords } from '../text/segment.js';
 import { generalWeight } from '../text/word-weights.js';
 import type { WeightedTerm } from './excerpt.js';
-import { questionType, type QuestionType } from './question-type.js';
+import { answerType, questionType, type AnswerType, type QuestionType } from './question-type.js';
 
 /**
  * A term found in more than this share of passages says nothing about which
@@ -23,6 +23,8 @@ export interface AnalyzedQuestion {
   question: string;
   normalized: string;
   type: QuestionType;
+  /** The fine type: what span would answer (a duration, a distance, a date…). */
+  answerType: AnswerType;
   words: string[];
   bigrams: string[];
   /**
@@ -89,6 +91,7 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     normalized,
     absentNames,
     type: questionType(normalized),
+    answerType: answerType(normalized),
     words: terms.map((x) => x.term),
     bigrams: bigramTerms.map((x) => x.term),
     terms,

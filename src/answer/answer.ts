@@ -21,6 +21,12 @@ import type { AnswerDraft, AnswerResult, AskOptions } from './types.js';
 export const MIN_COVERAGE = 0.35;
 /** Further results must be nearly as good as the first to be shown at all. */
 const MIN_RELATIVE_SCORE = 0.5;
+/**
+ * ...and hold most of what the first holds of the question on their own (its support), not
+ * only the name it asks about: a paragraph about fog on 小东江 mentions 东江湖 but says
+ * nothing of its water quality. A hand rule: the eval sets score only the first result.
+ */
+const MIN_RELATIVE_SUPPORT = 0.75;
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
 
@@ -84,7 +90,9 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
     if (!top || top.support < MIN_COVERAGE) {
       return { question: q, answered: false, results: [], suggestions: suggestions() };
     }
-    const good = ranked.filter((r) => r.support >= MIN_COVERAGE && r.score >= MIN_RELATIVE_SCORE * top.score);
+    const good = ranked.filter(
+      (r) => r === top || (r.support >= Math.max(MIN_COVERAGE, MIN_RELATIVE_SUPPORT * top.support) && r.score >= MIN_RELATIVE_SCORE * top.score),
+    );
     const query = sentenceQuery(analyzed);
     const asked: SpanQuestion = { normalized: analyzed.normalized, type: answerType(analyzed.normalized) };
     const results = good.slice(offset, offset + limit).map((r) => {

@@ -3,13 +3,14 @@ import { isCjkWord } from '../text/cjk.js';
 import { sentences } from '../text/sentences.js';
 import type { AnalyzedQuestion } from './analyze.js';
 import { hasAnswerShape } from './question-type.js';
+import { typedSpans } from './typed-spans.js';
 
 /**
  * Re-ranking: how many search hits are re-ranked, and the weight of term
  * coverage against the (normalized) BM25 score. Measured on the eval sets
  * (DESIGN.md, "Ranking"); an object so a tuning script can vary it.
  */
-export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.5, commonWordShare: 0.1, postingBudget: 1500, shapeBonus: 0.15, phraseWeight: 0.6 };
+export const RERANK = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.5, commonWordShare: 0.1, postingBudget: 1500, shapeBonus: 0.15, phraseWeight: 0.6, siblingWeight: 0.5 };
 
 export interface Ranked {
   doc: number;
@@ -33,6 +34,19 @@ export function presence(term: string, text: string, synonymsOf: (t: string) => 
   return (PARTIAL_CREDIT * found) / (term.length - 1);
 }
 
+/** Answer types whose shape a pattern finds (names need jieba's tagger: too slow for every candidate sentence). */
+const SHAPED = new Set(['duration', 'distance', 'date', 'number']);
+
+/**
+ * True when a sentence holds what the question asks for: a span of its answer type that
+ * is not the question's own (到广州1小时左右 for 郴州离广州多远, not the 2017年 it names), or
+ * for other types the coarse shape (a number, a date, a place word).
+ */
+export function holdsAnswer(q: AnalyzedQuestion, sentence: string): boolean {
+  if (!SHAPED.has(q.answerType)) return hasAnswerShape(q.type, sentence);
+  return typedSpans(q.answerType, sentence).some((s) => !q.normalized.includes(sentence.slice(s.start, s.end)));
+}
+
 /**
  * Proximity at sentence level, for the best sentence of the passage:
  * `words`, the largest local-IDF-weighted share of the question's words one
@@ -54,7 +68,7 @@ export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: 
     // A word of the article's title is in every sentence: the paragraph that repeats the name is no more about it than the others.
     for (const { term, localWeight } of q.terms) found += Math.max(presence(term, sentence, synonymsOf), title ? presence(term, title, synonymsOf) : 0) * localWeight;
     // A sentence about the question that also holds what is asked for (a number, a date, 成功…) answers it.
-    if (found > 0 && hasAnswerShape(q.type, sentence)) found += RERANK.shapeBonus * wordTotal;
+    if (found > 0 && holdsAnswer(q, sentence)) found += RERANK.shapeBonus * wordTotal;
     if (found > words) words = found;
     let inOrder = 0;
     for (const { term, weight } of q.phrase) if (sentence.includes(term)) inOrder += weight;
@@ -79,6 +93,22 @@ export function coverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: stri
     general += p * weight;
   }
   return { coverage: localTotal > 0 ? local / localTotal : 0, support: generalTotal > 0 ? general / generalTotal : 0 };
+}
+
+/**
+ * The share (local IDF) of the question's words outside the passage's title that its text
+ * holds: what the question asks about the thing the article is about (开门 of 茶器博物馆).
+ * The paragraph that repeats the title's name is no closer to answering than its siblings.
+ */
+export function predicateCoverage(q: AnalyzedQuestion, norm: string, title: string, synonymsOf: (t: string) => string[]): number {
+  let found = 0;
+  let total = 0;
+  for (const { term, localWeight } of q.terms) {
+    if (presence(term, title, synonymsOf) > 0) continue;
+    total += localWeight;
+    found += presence(term, norm, synonymsOf) * localWeight;
+  }
+  return total > 0 ? found / total : 0;
 }
 
 /**
@@ -110,18 +140,21 @@ export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t
   const hits = index.search({ words: searchWords(q, index), bigrams: q.bigrams }, RERANK.depth);
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
-  return hits
-    .map((h) => {
-      const bm25 = h.score / top;
-      // The title counts: a passage about 大沙地站 answers a question about 大沙地站 without repeating the name.
-      const c = coverage(q, `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`, synonymsOf);
-      const near = sentenceCoverage(q, index.norms[h.doc]!, synonymsOf, index.titles[h.doc]!);
-      const score =
-        (1 - RERANK.coverageWeight) * bm25 +
-        RERANK.coverageWeight * c.coverage +
-        RERANK.sentenceWeight * near.words +
-        RERANK.phraseWeight * near.phrase;
-      return { doc: h.doc, bm25, ...c, score };
-    })
+  const scored = hits.map((h) => {
+    const bm25 = h.score / top;
+    // The title counts: a passage about 大沙地站 answers a question about 大沙地站 without repeating the name.
+    const c = coverage(q, `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`, synonymsOf);
+    const near = sentenceCoverage(q, index.norms[h.doc]!, synonymsOf, index.titles[h.doc]!);
+    const score =
+      (1 - RERANK.coverageWeight) * bm25 + RERANK.coverageWeight * c.coverage + RERANK.sentenceWeight * near.words + RERANK.phraseWeight * near.phrase;
+    return { doc: h.doc, bm25, ...c, score, predicate: predicateCoverage(q, index.norms[h.doc]!, index.titles[h.doc]!, synonymsOf) };
+  });
+  // Paragraphs of one article share its title's words: among them, the one holding less of what
+  // the question asks about that subject (开门 of 茶器博物馆) steps back, though it repeats the name.
+  const article = (doc: number) => index.passages[doc]!.articleId;
+  const best = new Map<string, number>();
+  for (const r of scored) best.set(article(r.doc), Math.max(best.get(article(r.doc)) ?? 0, r.predicate));
+  return scored
+    .map(({ predicate, ...r }) => ({ ...r, score: r.score - RERANK.siblingWeight * (best.get(article(r.doc))! - predicate) }))
     .sort((a, b) => b.score - a.score);
 }

@@ -1,4 +1,5 @@
 import { normalize } from '../text/normalize.js';
+import { COMMON_SYNONYMS } from './common-synonyms.js';
 
 /**
  * Synonym groups (大湾区 粤港澳大湾区 湾区) as a map from each word to the
@@ -13,7 +14,8 @@ export interface Synonyms {
 
 export function createSynonyms(groups: string[][]): Synonyms {
   const byWord = new Map<string, string[]>();
-  for (const raw of groups) {
+  // The knowledge base's own groups first: a word it places elsewhere stays there.
+  for (const raw of [...groups, ...COMMON_SYNONYMS]) {
     const group = [...new Set(raw.map((w) => normalize(w)))];
     for (const w of group) if (!byWord.has(w)) byWord.set(w, group);
   }

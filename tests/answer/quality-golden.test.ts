@@ -48,7 +48,34 @@ describe('short quotes', () => {
   });
 });
 
+describe('what the question asks for', () => {
+  it.each([
+    ['郴州离深圳有多远', '2个小时'],
+    ['由郴州去广州要幾耐', '1小时左右'],
+  ])('%s is answered with the travel time the article gives (%s), not a paragraph that only names the city', (question, time) => {
+    const a = seed.answer(question);
+    expect(a.answered).toBe(true);
+    expect(first(a).original ?? first(a).excerpt).toContain(time);
+  });
+});
+
 describe('several articles in one knowledge base', () => {
+  it.each(['茶器博物馆几点开门', '茶器博物馆幾時開門', '茶器博物馆几点关门', '茶器博物馆周一开吗'])(
+    '%s quotes the opening hours, not the first paragraph that names the museum',
+    (question) => {
+      const a = several.answer(question);
+      expect(first(a).article).toBe('荷塘古镇茶器博物馆');
+      expect(first(a).original ?? first(a).excerpt).toContain('上午9时至下午5时');
+    },
+  );
+
+  it('keeps a paragraph of another article that only names the lake out of an answer about its water', () => {
+    const a = several.answer('东江湖的水质好吗');
+    expect(first(a).excerpt).toContain('直接饮用标准');
+    expect(a.results.map((r) => r.article)).not.toContain('小东江雾景');
+  });
+
+
   it('quotes the paragraph that answers, not the first paragraph that repeats the name', () => {
     const a = several.answer('茶器博物馆收藏了多少件茶器');
     expect(first(a).article).toBe('荷塘古镇茶器博物馆');

@@ -1,0 +1,14 @@
+/**
+ * Words that mean the same in questions and articles of any subject, added to every
+ * knowledge base's own synonyms.txt: a question asks when a museum 开门 where the
+ * article says it 开放, or when someone 去世 where it says 逝世. Kept to verbs and nouns
+ * whose senses coincide in news and encyclopedia text; measured on cmrc2018-train (README, "Quality").
+ */
+export const COMMON_SYNONYMS: readonly (readonly string[])[] = [
+  ['开放', '开门', '开馆', '营业'],
+  ['闭馆', '关门', '停业'],
+  ['去世', '逝世', '离世', '病逝', '过世'],
+  ['出生', '诞生'],
+  ['成立', '创立', '创建', '创办'],
+  ['票价', '门票'],
+];
