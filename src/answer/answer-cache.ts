@@ -13,7 +13,7 @@ export const ANSWER_CACHE_SIZE = 2000;
 export function withAnswerCache(answer: (q: string, o?: AskOptions) => Answer, size = ANSWER_CACHE_SIZE) {
   const cache = new Map<string, Answer>();
   return (question: string, options: AskOptions = {}): Answer => {
-    const key = `${typeof question === 'string' ? question.trim() : ''}\u0000${options.limit ?? ''}\u0000${options.offset ?? ''}`;
+    const key = `${typeof question === 'string' ? question.trim() : ''}\u0000${options.limit ?? ''}\u0000${options.offset ?? ''}\u0000${options.related ? 1 : ''}`;
     const hit = cache.get(key);
     if (hit) {
       // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.

@@ -84,14 +84,16 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
     const top = ranked[0];
     // A place, person or organisation the question names and no article mentions: what it asks of it is not here.
     if (analyzed.absentNames.length > 0) {
-      const note = `文章里没有提到${analyzed.absentNames.map((n) => `“${n}”`).join('、')}，无法回答这个问题。`;
+      const note = `知识库里没有找到${analyzed.absentNames.map((n) => `“${n}”`).join('、')}：文章没有提到，无法回答这个问题。`;
       return { question: q, answered: false, results: [], suggestions: suggestions(), note };
     }
     if (!top || top.support < MIN_COVERAGE) {
       return { question: q, answered: false, results: [], suggestions: suggestions() };
     }
     const good = ranked.filter(
-      (r) => r === top || (r.support >= Math.max(MIN_COVERAGE, MIN_RELATIVE_SUPPORT * top.support) && r.score >= MIN_RELATIVE_SCORE * top.score),
+      (r) =>
+        r === top ||
+        (r.support >= Math.max(MIN_COVERAGE, options.related ? 0 : MIN_RELATIVE_SUPPORT * top.support) && r.score >= MIN_RELATIVE_SCORE * top.score),
     );
     const query = sentenceQuery(analyzed);
     const asked: SpanQuestion = { normalized: analyzed.normalized, type: answerType(analyzed.normalized) };

@@ -81,4 +81,9 @@ export interface AskOptions {
   limit?: number;
   /** Skip this many results first (for a "more" button). */
   offset?: number;
+  /**
+   * Also passages that hold less of the question than the first (still above the decline
+   * threshold): asked for by 还有呢, where the asker wants more, not only the closest.
+   */
+  related?: boolean;
 }

@@ -68,7 +68,7 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
       // Everything already cited in the conversation, so 还有呢 twice does not go back to the first ones.
       const seen = new Set(turns.flatMap((t) => t.passageIds));
       // The curated answer was shown with the first answer already.
-      const { faq: _shown, ...all } = engine.answer(completed.question, { limit: limit + seen.size });
+      const { faq: _shown, ...all } = engine.answer(completed.question, { limit: limit + seen.size, related: true });
       const results = all.results.filter((r) => !seen.has(r.passageId)).slice(0, limit);
       const answer = settle(results.length > 0 ? { ...all, results } : { ...all, answered: false, results: [], note: NO_MORE });
       return { answer: { ...answer, question: q, understoodAs: completed.question }, topic: completed.topic };
