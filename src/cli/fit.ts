@@ -26,8 +26,12 @@ const { values } = parseArgs({
 
 /** Shares of the model's probability a quote is grown to hold, tried (1: neighbours fill the budget). */
 const NEIGHBOUR_MASSES = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 1];
-/** The longest median quote wanted (README, "Quality"): the mass is the one with the most hits within it. */
-const MEDIAN_QUOTE = 100;
+/**
+ * The longest median quote wanted on the training set: README, "Quality" promises at most 100
+ * characters on every set, and Traditional articles (drcd-dev) quote a few characters longer
+ * for the same mass, so train keeps a 5% margin. The mass is the one with the most hits within it.
+ */
+const MEDIAN_QUOTE = 95;
 export const WEIGHTS_FILE = path.join(import.meta.dirname, '../answer/sentence-weights.ts');
 
 async function main(): Promise<void> {
