@@ -14,7 +14,7 @@ export interface SpanQuestion {
 
 const UNIT_AFTER_COUNT = new RegExp(`(?:多少|几)(个)?(${COUNT_UNITS.join('|')})?`, 'u');
 const DATE_PARTS: Array<[RegExp, RegExp]> = [
-  [/几点|开门|关门|营业时间|开放时间|什么时间/u, /\d\s*(?:[时点]|[:：]\d)/u],
+  [/几点|开门|关门|营业时间|开放时间|什么时间/u, /[\d一二三四五六七八九十两]\s*(?:[时点]|[:：]\d)/u],
   [/几号|哪[1一]?天|几[日号]/u, /[日号]/u],
   [/几月|哪个月/u, /月/u],
   [/哪[1一]?年|年份|哪个年代|哪个世纪/u, /年|世纪/u],

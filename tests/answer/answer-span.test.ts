@@ -73,6 +73,12 @@ describe('answerSpan', () => {
     expect(marked('门票多少钱?', '景区每天接待3000人,门票80元。', ['门票'])).toBe('80元');
   });
 
+  it('answers 幾點開門 with the hours, written in numerals or not, in a Traditional excerpt', () => {
+    const text = '展館逢星期二至星期日開放，開放時間為上午十時至下午六時。';
+    expect(marked('展館幾點開門？', text, ['展館'])).toBe('上午十時至下午六時');
+    expect(marked('展館幾點開門？', text.replace('上午十時至下午六時', '10:00-18:00'), ['展館'])).toBe('10:00-18:00');
+  });
+
   it('keeps a reign year whole, with the Western year after it', () => {
     expect(marked('这座书院是哪一年修建的?', '这座书院修建于乾隆三十六年（1771年）,历时3年。', ['这座书院', '修建'])).toBe('乾隆三十六年（1771年）');
   });
