@@ -95,13 +95,12 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
     if (start < 0) return;
     at = start + word.length;
     let span: TextSpan | null = null;
-    if ((tag.test(t) && word.length > 1) || (type === 'place' && t.startsWith('n') && PLACE_END.test(word))) span = { start, end: at };
-    else if (type === 'organisation' && ORGANISATION_END.test(word)) {
-      // 湖南 湘晨 通用 航空 有限公司: the name is the nouns before the ending.
+    if (type === 'organisation' && ((tag.test(t) && word.length > 1) || ORGANISATION_END.test(word))) {
+      // 湖南 湘晨 通用 航空 有限公司, 爱尔兰 国立大学: the name is the nouns before the ending.
       let from = start;
       for (let j = i - 1, k = 0; j >= 0 && k < 5 && !NAME_STOP.test(tagged[j]!.tag) && NAME_TEXT.test(tagged[j]!.word); j--, k++) from -= tagged[j]!.word.length;
       if (at - from > 2) span = { start: from, end: at };
-    }
+    } else if ((tag.test(t) && word.length > 1) || (type === 'place' && t.startsWith('n') && PLACE_END.test(word))) span = { start, end: at };
     if (!span) {
       // 湖南省长沙县 南部, 香港 屯门 震寰路: an address goes on over the nouns and directions after the place.
       if (type === 'place' && last && last.end === start && tail < PLACE_TAIL_MAX && PLACE_TAIL.test(t) && NAME_TEXT.test(word)) {
@@ -112,7 +111,8 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
     }
     tail = 0;
     const gap = last ? text.slice(last.end, span.start) : null;
-    if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' && gap === '的')) && span.start >= last.end) last.end = span.end;
+    if (last && span.start < last.end) [last.start, last.end] = [Math.min(last.start, span.start), Math.max(last.end, span.end)];
+    else if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' && gap === '的'))) last.end = span.end;
     else out.push((last = span));
   });
   return out;
