@@ -50,7 +50,8 @@ const WEAK = /^(?:[\d,.\-–—~～]+|[1一][^\d.,万亿千百]{0,2}(?:多|余)?
  * The span of an excerpt that most likely answers: among the spans shaped like
  * the asked-for type (a number with its unit, a date, a place, a name; see
  * typed-spans.ts) that are not words of the question, the one with the unit the
- * question names, in the sentence holding most of the question's words
+ * question names, where the question's own words before 谁/什么 lead (拜谁为师 →
+ * 拜齐白石为师), in the sentence holding most of the question's words
  * (`highlights`), nearest to them. A definition, or a question of no shape
  * (什么官职, 哪些, 怎样), gets the phrase after its words (phrase-span.ts). Each of these orders was measured on
  * cmrc2018-train (DESIGN.md, "The answer span").
@@ -64,6 +65,9 @@ export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [
   const marks = highlights.map(([start, end]) => ({ start, end }));
   const sentences = ranges(excerpt, SENTENCE);
   const clauses = sentences.flatMap((x) => ranges(excerpt.slice(x.start, x.end), CLAUSE).map((c) => ({ start: x.start + c.start, end: x.start + c.end })));
+  // Where the question's own words before 谁/什么 lead in the excerpt (拜谁为师 → 拜尹福为师).
+  const context = contextSpan(excerpt, highlights, question.normalized);
+  const led = (c: TextSpan) => (context && c.start >= context[0] && c.start < context[1] ? 1 : 0);
   let best: TextSpan | null = null;
   let bestKey: number[] = [];
   for (const s of typedSpans(question.type, norm)) {
@@ -79,11 +83,11 @@ export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [
       Infinity,
       ...(inSentence.length ? inSentence : marks).map((m) => (c.start >= m.end ? c.start - m.end : m.start >= c.end ? m.start - c.end : 0)),
     );
-    const key = [unit && unit.test(text) ? 1 : 0, WEAK.test(text) ? 0 : 1, words, wordsAround(c.start, clauses, marks), -distance];
+    const key = [unit && unit.test(text) ? 1 : 0, WEAK.test(text) ? 0 : 1, led(c), words, wordsAround(c.start, clauses, marks), -distance];
     if (!best || isBefore(bestKey, key)) [best, bestKey] = [c, key];
   }
   // No span of the shape asked for: what follows the question's words before 什么 (什么地方, 什么时候).
-  return best ? [best.start, best.end] : contextSpan(excerpt, highlights, question.normalized);
+  return best ? [best.start, best.end] : context;
 }
 
 /** True when key `a` ranks below key `b` (compared element by element). */

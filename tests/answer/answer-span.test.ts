@@ -98,6 +98,11 @@ describe('answerSpan', () => {
     expect(marked('请介绍古镇的特产', text, ['古镇', '特产'])).toBeNull();
   });
 
+  it('prefers the name the question\'s own words lead to', () => {
+    const text = '王老师早年认识了周树人,二十岁时拜齐白石为师,学习书法。';
+    expect(marked('王老师二十岁时拜谁为师?', text, ['王老师'])).toBe('齐白石');
+  });
+
   it('keeps a foreign name whole across its middle dot', () => {
     expect(marked('这首曲子是谁写的?', '这首曲子由彼得·柴可夫斯基在1877年写成。', ['这首曲子'])).toBe('彼得·柴可夫斯基');
   });
