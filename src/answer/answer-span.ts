@@ -60,13 +60,14 @@ const WEAK = /^(?:[\d,.\-–—~～]+|[1一][^\d.,万亿千百]{0,2}(?:多|余)?
 export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, question: SpanQuestion): [number, number] | null {
   if (question.type === 'other') return contextSpan(excerpt, highlights, question.normalized);
   if (question.type === 'definition') return definitionSpan(excerpt, highlights) ?? contextSpan(excerpt, highlights, question.normalized);
-  const { text: norm, map } = normalizeMapped(excerpt);
+  const mapped = normalizeMapped(excerpt);
+  const { text: norm, map } = mapped;
   const unit = wanted(question);
   const marks = highlights.map(([start, end]) => ({ start, end }));
   const sentences = ranges(excerpt, SENTENCE);
   const clauses = sentences.flatMap((x) => ranges(excerpt.slice(x.start, x.end), CLAUSE).map((c) => ({ start: x.start + c.start, end: x.start + c.end })));
   // Where the question's own words before 谁/什么 lead in the excerpt (拜谁为师 → 拜尹福为师).
-  const context = contextSpan(excerpt, highlights, question.normalized);
+  const context = contextSpan(excerpt, highlights, question.normalized, mapped);
   const led = (c: TextSpan) => (context && c.start >= context[0] && c.start < context[1] ? 1 : 0);
   let best: TextSpan | null = null;
   let bestKey: number[] = [];

@@ -1,3 +1,4 @@
+import type { MappedText } from '../text/mapped-text.js';
 import { normalizeMapped } from '../text/normalize.js';
 import { SENTENCE } from '../text/sentences.js';
 import { ranges, trimmed, wordsAround } from './span-text.js';
@@ -51,10 +52,15 @@ const CONTEXT_END = /[,，。；;！？!?]/u;
  * where they occur more than once, in the sentence holding most of the question's words. On
  * cmrc2018-train, 53% of these marks hold a gold answer (as many as the marks of a date do).
  */
-export function contextSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, normalized: string): [number, number] | null {
+export function contextSpan(
+  excerpt: string,
+  highlights: ReadonlyArray<readonly [number, number]>,
+  normalized: string,
+  mapped?: MappedText,
+): [number, number] | null {
   const m = WHAT.exec(normalized);
   if (!m) return null;
-  const { text: norm, map } = normalizeMapped(excerpt);
+  const { text: norm, map } = mapped ?? normalizeMapped(excerpt);
   const marks = highlights.map(([start, end]) => ({ start, end }));
   const sentences = ranges(excerpt, SENTENCE);
   for (let n = CONTEXT.left; n >= 2; n--) {
