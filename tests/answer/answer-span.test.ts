@@ -51,6 +51,8 @@ describe('typedSpans', () => {
   it('finds places and people by their part-of-speech tags', () => {
     expect(spansOf('place', '这条河发源于广西,流入广东')).toEqual(expect.arrayContaining(['广西', '广东']));
     expect(spansOf('person', '这本书的作者是鲁迅')).toContain('鲁迅');
+    // A list of places is one answer.
+    expect(spansOf('place', '这种鸟分布在广东、广西及海南。')).toEqual(['广东、广西及海南']);
   });
 
   it('finds nothing for a question that asks for no shape', () => {
