@@ -73,8 +73,9 @@ const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
 /** Tags an address goes on with after a place: nouns, place words, directions (at most PLACE_TAIL_MAX of them). */
 const PLACE_TAIL = /^(?:n[a-z]*|s|f|m|q)$/u;
 const PLACE_TAIL_MAX = 5;
-/** What joins two places into one answer: 汝城县的九龙江, 台湾、琉球及关岛. */
+/** What joins two places into one answer (汝城县的九龙江, 台湾、琉球及关岛), and names into a list (刘德华、陈敏儿及刘江). */
 const PLACE_JOIN = /^(?:的|、|及|和|与|以及|至)$/u;
+const LIST_JOIN = /^(?:、|及|和|与|以及)$/u;
 const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
 
 function shapeSpans(pattern: RegExp, text: string): TextSpan[] {
@@ -114,7 +115,7 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
     tail = 0;
     const gap = last ? text.slice(last.end, span.start) : null;
     if (last && span.start < last.end) [last.start, last.end] = [Math.min(last.start, span.start), Math.max(last.end, span.end)];
-    else if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' && PLACE_JOIN.test(gap!)))) last.end = span.end;
+    else if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' ? PLACE_JOIN : LIST_JOIN).test(gap!))) last.end = span.end;
     else out.push((last = span));
   });
   return out;
