@@ -14,7 +14,7 @@ export interface SpanQuestion {
 
 const UNIT_AFTER_COUNT = new RegExp(`(?:多少|几)(个)?(${COUNT_UNITS.join('|')})?`, 'u');
 const DATE_PARTS: Array<[RegExp, RegExp]> = [
-  [/几点|开门|关门|营业时间|开放时间|什么时间/u, /\d\s*(?:[时点]|[:：]\d)/u],
+  [/几点|开门|关门|营业时间|开放时间|什么时间/u, /[\d一二三四五六七八九十两]\s*(?:[时点]|[:：]\d)/u],
   [/几号|哪[1一]?天|几[日号]/u, /[日号]/u],
   [/几月|哪个月/u, /月/u],
   [/哪[1一]?年|年份|哪个年代|哪个世纪/u, /年|世纪/u],
@@ -50,7 +50,8 @@ const WEAK = /^(?:[\d,.\-–—~～]+|[1一][^\d.,万亿千百]{0,2}(?:多|余)?
  * The span of an excerpt that most likely answers: among the spans shaped like
  * the asked-for type (a number with its unit, a date, a place, a name; see
  * typed-spans.ts) that are not words of the question, the one with the unit the
- * question names, in the sentence holding most of the question's words
+ * question names, where the question's own words before 谁/什么 lead (拜谁为师 →
+ * 拜齐白石为师), in the sentence holding most of the question's words
  * (`highlights`), nearest to them. A definition, or a question of no shape
  * (什么官职, 哪些, 怎样), gets the phrase after its words (phrase-span.ts). Each of these orders was measured on
  * cmrc2018-train (DESIGN.md, "The answer span").
@@ -59,11 +60,15 @@ const WEAK = /^(?:[\d,.\-–—~～]+|[1一][^\d.,万亿千百]{0,2}(?:多|余)?
 export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, question: SpanQuestion): [number, number] | null {
   if (question.type === 'other') return contextSpan(excerpt, highlights, question.normalized);
   if (question.type === 'definition') return definitionSpan(excerpt, highlights) ?? contextSpan(excerpt, highlights, question.normalized);
-  const { text: norm, map } = normalizeMapped(excerpt);
+  const mapped = normalizeMapped(excerpt);
+  const { text: norm, map } = mapped;
   const unit = wanted(question);
   const marks = highlights.map(([start, end]) => ({ start, end }));
   const sentences = ranges(excerpt, SENTENCE);
   const clauses = sentences.flatMap((x) => ranges(excerpt.slice(x.start, x.end), CLAUSE).map((c) => ({ start: x.start + c.start, end: x.start + c.end })));
+  // Where the question's own words before 谁/什么 lead in the excerpt (拜谁为师 → 拜尹福为师).
+  const context = contextSpan(excerpt, highlights, question.normalized, mapped);
+  const led = (c: TextSpan) => (context && c.start >= context[0] && c.start < context[1] ? 1 : 0);
   let best: TextSpan | null = null;
   let bestKey: number[] = [];
   for (const s of typedSpans(question.type, norm)) {
@@ -79,11 +84,11 @@ export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [
       Infinity,
       ...(inSentence.length ? inSentence : marks).map((m) => (c.start >= m.end ? c.start - m.end : m.start >= c.end ? m.start - c.end : 0)),
     );
-    const key = [unit && unit.test(text) ? 1 : 0, WEAK.test(text) ? 0 : 1, words, wordsAround(c.start, clauses, marks), -distance];
+    const key = [unit && unit.test(text) ? 1 : 0, WEAK.test(text) ? 0 : 1, led(c), words, wordsAround(c.start, clauses, marks), -distance];
     if (!best || isBefore(bestKey, key)) [best, bestKey] = [c, key];
   }
   // No span of the shape asked for: what follows the question's words before 什么 (什么地方, 什么时候).
-  return best ? [best.start, best.end] : contextSpan(excerpt, highlights, question.normalized);
+  return best ? [best.start, best.end] : context;
 }
 
 /** True when key `a` ranks below key `b` (compared element by element). */

@@ -3,7 +3,6 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { analyzeQuestion } from './analyze.js';
 import { answerSpan, type SpanQuestion } from './answer-span.js';
-import { answerType } from './question-type.js';
 import { QuestionError } from '../shared/errors.js';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
@@ -96,7 +95,7 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
         (r.support >= Math.max(MIN_COVERAGE, options.related ? 0 : MIN_RELATIVE_SUPPORT * top.support) && r.score >= MIN_RELATIVE_SCORE * top.score),
     );
     const query = sentenceQuery(analyzed);
-    const asked: SpanQuestion = { normalized: analyzed.normalized, type: answerType(analyzed.normalized) };
+    const asked: SpanQuestion = { normalized: analyzed.normalized, type: analyzed.answerType };
     const results = good.slice(offset, offset + limit).map((r) => {
       const p = index.passages[r.doc]!;
       return toResult(p, r, chooseExcerpt(p.text, query, undefined, { title: p.article }), asked);

@@ -1,3 +1,4 @@
+import type { MappedText } from '../text/mapped-text.js';
 import { normalizeMapped } from '../text/normalize.js';
 import { SENTENCE } from '../text/sentences.js';
 import { ranges, trimmed, wordsAround } from './span-text.js';
@@ -42,19 +43,24 @@ export function definitionSpan(excerpt: string, highlights: ReadonlyArray<readon
  * (20: −0.7 points there; 60 and unbounded alike).
  */
 const CONTEXT = { left: 4, cap: 60 };
-const WHAT = /什么|哪些|哪个|哪种|哪[1一]|怎样|如何|怎么/u;
+const WHAT = /谁|什么|哪些|哪个|哪种|哪[1一]|怎样|如何|怎么/u;
 const CONTEXT_END = /[,，。；;！？!?]/u;
 
 /**
  * For a question of no shape (被封为什么官职, 天敌有哪些, 是怎样形成的): what follows, in the
- * excerpt, the words the question puts just before 什么 (哪些, 怎样 …), to the end of that clause;
+ * excerpt, the words the question puts just before 什么 (谁, 哪些, 怎样 …), to the end of that clause;
  * where they occur more than once, in the sentence holding most of the question's words. On
  * cmrc2018-train, 53% of these marks hold a gold answer (as many as the marks of a date do).
  */
-export function contextSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, normalized: string): [number, number] | null {
+export function contextSpan(
+  excerpt: string,
+  highlights: ReadonlyArray<readonly [number, number]>,
+  normalized: string,
+  mapped?: MappedText,
+): [number, number] | null {
   const m = WHAT.exec(normalized);
   if (!m) return null;
-  const { text: norm, map } = normalizeMapped(excerpt);
+  const { text: norm, map } = mapped ?? normalizeMapped(excerpt);
   const marks = highlights.map(([start, end]) => ({ start, end }));
   const sentences = ranges(excerpt, SENTENCE);
   for (let n = CONTEXT.left; n >= 2; n--) {

@@ -73,6 +73,9 @@ const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
 /** Tags an address goes on with after a place: nouns, place words, directions (at most PLACE_TAIL_MAX of them). */
 const PLACE_TAIL = /^(?:n[a-z]*|s|f|m|q)$/u;
 const PLACE_TAIL_MAX = 5;
+/** What joins two places into one answer (汝城县的九龙江, 台湾、琉球及关岛), and names into a list (刘德华、陈敏儿及刘江). */
+const PLACE_JOIN = /^(?:的|、|及|和|与|以及|至)$/u;
+const LIST_JOIN = /^(?:、|及|和|与|以及)$/u;
 const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
 
 function shapeSpans(pattern: RegExp, text: string): TextSpan[] {
@@ -95,13 +98,12 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
     if (start < 0) return;
     at = start + word.length;
     let span: TextSpan | null = null;
-    if ((tag.test(t) && word.length > 1) || (type === 'place' && t.startsWith('n') && PLACE_END.test(word))) span = { start, end: at };
-    else if (type === 'organisation' && ORGANISATION_END.test(word)) {
-      // 湖南 湘晨 通用 航空 有限公司: the name is the nouns before the ending.
+    if (type === 'organisation' && ((tag.test(t) && word.length > 1) || ORGANISATION_END.test(word))) {
+      // 湖南 湘晨 通用 航空 有限公司, 爱尔兰 国立大学: the name is the nouns before the ending.
       let from = start;
       for (let j = i - 1, k = 0; j >= 0 && k < 5 && !NAME_STOP.test(tagged[j]!.tag) && NAME_TEXT.test(tagged[j]!.word); j--, k++) from -= tagged[j]!.word.length;
       if (at - from > 2) span = { start: from, end: at };
-    }
+    } else if ((tag.test(t) && word.length > 1) || (type === 'place' && t.startsWith('n') && PLACE_END.test(word))) span = { start, end: at };
     if (!span) {
       // 湖南省长沙县 南部, 香港 屯门 震寰路: an address goes on over the nouns and directions after the place.
       if (type === 'place' && last && last.end === start && tail < PLACE_TAIL_MAX && PLACE_TAIL.test(t) && NAME_TEXT.test(word)) {
@@ -112,7 +114,8 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
     }
     tail = 0;
     const gap = last ? text.slice(last.end, span.start) : null;
-    if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' && gap === '的')) && span.start >= last.end) last.end = span.end;
+    if (last && span.start < last.end) [last.start, last.end] = [Math.min(last.start, span.start), Math.max(last.end, span.end)];
+    else if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' ? PLACE_JOIN : LIST_JOIN).test(gap!))) last.end = span.end;
     else out.push((last = span));
   });
   return out;

@@ -51,6 +51,8 @@ describe('typedSpans', () => {
   it('finds places and people by their part-of-speech tags', () => {
     expect(spansOf('place', '这条河发源于广西,流入广东')).toEqual(expect.arrayContaining(['广西', '广东']));
     expect(spansOf('person', '这本书的作者是鲁迅')).toContain('鲁迅');
+    // A list of places is one answer.
+    expect(spansOf('place', '这种鸟分布在广东、广西及海南。')).toEqual(['广东、广西及海南']);
   });
 
   it('finds nothing for a question that asks for no shape', () => {
@@ -73,6 +75,12 @@ describe('answerSpan', () => {
     expect(marked('门票多少钱?', '景区每天接待3000人,门票80元。', ['门票'])).toBe('80元');
   });
 
+  it('answers 幾點開門 with the hours, written in numerals or not, in a Traditional excerpt', () => {
+    const text = '展館逢星期二至星期日開放，開放時間為上午十時至下午六時。';
+    expect(marked('展館幾點開門？', text, ['展館'])).toBe('上午十時至下午六時');
+    expect(marked('展館幾點開門？', text.replace('上午十時至下午六時', '10:00-18:00'), ['展館'])).toBe('10:00-18:00');
+  });
+
   it('keeps a reign year whole, with the Western year after it', () => {
     expect(marked('这座书院是哪一年修建的?', '这座书院修建于乾隆三十六年（1771年）,历时3年。', ['这座书院', '修建'])).toBe('乾隆三十六年（1771年）');
   });
@@ -90,6 +98,11 @@ describe('answerSpan', () => {
     expect(marked('古镇的特产有哪些?', text, ['古镇', '特产'])).toBe('黑茶、腊肉和擂茶');
     expect(marked('古镇的特产怎样?', '古镇的特产远近闻名,价格便宜。', ['古镇', '特产'])).toBe('远近闻名');
     expect(marked('请介绍古镇的特产', text, ['古镇', '特产'])).toBeNull();
+  });
+
+  it('prefers the name the question\'s own words lead to', () => {
+    const text = '王老师早年认识了周树人,二十岁时拜齐白石为师,学习书法。';
+    expect(marked('王老师二十岁时拜谁为师?', text, ['王老师'])).toBe('齐白石');
   });
 
   it('keeps a foreign name whole across its middle dot', () => {
