@@ -5,7 +5,7 @@ import { tokens } from '../text/terms.js';
 import { taggedWords } from '../text/segment.js';
 import { generalWeight } from '../text/word-weights.js';
 import type { WeightedTerm } from './excerpt.js';
-import { answerType, questionType, type AnswerType, type QuestionType } from './question-type.js';
+import { answerType, coarseType, type AnswerType, type QuestionType } from './question-type.js';
 
 /**
  * A term found in more than this share of passages says nothing about which
@@ -90,7 +90,7 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     question,
     normalized,
     absentNames,
-    type: questionType(normalized),
+    type: coarseType(answerType(normalized)),
     answerType: answerType(normalized),
     words: terms.map((x) => x.term),
     bigrams: bigramTerms.map((x) => x.term),
