@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createBot, startBot, telegramWebhook, type RunningBot } from './bot/index.js';
+import type { RunningBot } from './bot/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { deferredEngine } from './engine/engine.js';
+import { deferredEngine } from './engine/deferred.js';
 import { startWorkerEngine, type WorkerEngine } from './engine/worker-engine.js';
 import { createMemoryConversationStore } from './conversation/memory-store.js';
 import { createLogger } from './logger.js';
@@ -49,7 +49,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
   starting.catch(() => {});
   // Records: PostgreSQL with DATABASE_URL, else SQLite under DATA_DIR (memory if it cannot be opened).
   // Shared state in Redis with REDIS_URL. Neither is waited for: a store that is down is retried meanwhile.
-  const stores = openStores({ ...config, logger });
+  const stores = await openStores({ ...config, logger });
   const { recorder, shared } = stores;
   // On every way out: SQLite writes its queue and closes the file here, synchronously; PostgreSQL in shutdown below.
   process.once('exit', () => void stores.close());
@@ -58,10 +58,12 @@ async function run(config: Config, logger: Logger): Promise<void> {
   const reports = createReportSource({ query: stores.query, lookup: () => servedLookup(served), files: () => engine?.knowledgeFiles() ?? [] });
   // One store for every channel (ids are prefixed per channel): in Redis with REDIS_URL (shared by replicas), else bounded in memory; 10-minute TTL.
   const conversations = shared?.conversations ?? createMemoryConversationStore();
+  // grammY is loaded only when the bot runs (BOT_TOKEN).
+  const botModule = config.bot.kind === 'off' ? null : await import('./bot/index.js');
   const bot =
-    config.bot.kind === 'off'
+    config.bot.kind === 'off' || !botModule
       ? null
-      : createBot(config.bot.token, {
+      : botModule.createBot(config.bot.token, {
           engine: served,
           recorder,
           logger,
@@ -86,7 +88,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     trustProxy: config.trustProxy,
     ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
     ...(config.adminToken ? { admin: { token: config.adminToken, reports } } : {}),
-    plugins: bot && config.bot.kind === 'webhook' ? [telegramWebhook(bot, config.bot.secret, shared?.updateClaims)] : [],
+    plugins: bot && botModule && config.bot.kind === 'webhook' ? [botModule.telegramWebhook(bot, config.bot.secret, shared?.updateClaims)] : [],
   });
   const url = await startServer(app, { host: config.host, port: config.port });
 
@@ -122,9 +124,9 @@ async function run(config: Config, logger: Logger): Promise<void> {
     onError: (error) => logger.warn({ error: error.message }, 'knowledge watch failed: changes need a restart or /reload'),
   });
 
-  if (bot && config.bot.kind !== 'off') {
+  if (bot && botModule && config.bot.kind !== 'off') {
     // Returns at once: the bot connects in the background, logging when the Bot API is unreachable and when it is back.
-    running = startBot(bot, config.bot, logger);
+    running = botModule.startBot(bot, config.bot, logger);
   }
   logger.info(
     { knowledge: { dir: config.knowledgeDir, ...stats, indexMs: Math.round(performance.now() - t0) }, bot: config.bot.kind, http: url },

@@ -8,6 +8,7 @@
  * `Atomics.wait` (the call is synchronous on its side: see worker-engine.ts).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { respond, type Answerer } from '../conversation/respond.js';
 import { keepLastGood } from '../knowledge/last-good.js';
 import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
 import type { Passage } from '../knowledge/types.js';
@@ -49,15 +50,18 @@ async function serve(): Promise<void> {
     ...(data.answerCacheSize !== undefined ? { answerCacheSize: data.answerCacheSize } : {}),
   });
   const byId = new Map<string, Passage>(snapshot.index.passages.map((p) => [p.id, p]));
+  const answerer: Answerer = { answer: snapshot.answer, articles: () => snapshot.articles, passage: (id) => byId.get(id) ?? null };
   data.port.on('message', (request: EngineRequest) => {
     let reply: EngineReply;
     try {
       const value =
         request.op === 'answer'
           ? snapshot.answer(request.question, request.options)
-          : request.op === 'passage'
-            ? (byId.get(request.passageId) ?? null)
-            : partsOf(knowledge, request.files);
+          : request.op === 'converse'
+            ? respond(answerer, request.question, request.turns, request.options, request.at)
+            : request.op === 'passage'
+              ? (byId.get(request.passageId) ?? null)
+              : partsOf(knowledge, request.files);
       reply = { id: request.id, value };
     } catch (err) {
       const e = err as Error & { code?: string };

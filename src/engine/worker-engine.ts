@@ -17,6 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Answer } from '../answer/types.js';
+import type { Exchange } from '../conversation/respond.js';
 import type { Passage } from '../knowledge/types.js';
 import type { IndexCacheEvent } from '../search/index-cache.js';
 import { EngineNotReadyError, KnowledgeError, QuestionError } from '../shared/errors.js';
@@ -102,7 +103,7 @@ let lastId = 0;
 /** One request to the serving worker, synchronously: post, wait for its flag, take the reply. */
 type Request = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
 
-function call(served: Served, request: Request, timeoutMs: number): Answer | Passage | PreviousParts | null {
+function call(served: Served, request: Request, timeoutMs: number): Answer | Passage | PreviousParts | Exchange | null {
   const id = (lastId = (lastId % 0x7ffffffe) + 1);
   Atomics.store(served.flag, 0, 0);
   served.port.postMessage({ ...request, id });
@@ -160,6 +161,7 @@ export async function startWorkerEngine(options: WorkerEngineOptions): Promise<W
   const engine: WorkerEngine = {
     answer: (question, askOptions) => call(ready(), { op: 'answer', question, ...(askOptions ? { options: askOptions } : {}) }, timeout) as Answer,
     passage: (id) => call(ready(), { op: 'passage', passageId: id }, timeout) as Passage | null,
+    converse: (question, turns, converseOptions, at) => call(ready(), { op: 'converse', question, turns, options: converseOptions, at }, timeout) as Exchange,
     articles: () => ready().meta.articles,
     stats: () => ready().meta.stats,
     exampleQuestions: (count = 3) => ready().meta.examples.slice(0, count),

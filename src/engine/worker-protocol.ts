@@ -1,5 +1,7 @@
 /** Messages between the main thread (worker-engine.ts) and an engine worker (engine-worker.ts). */
 import type { Answer, AskOptions } from '../answer/types.js';
+import type { Exchange, ExchangeOptions } from '../conversation/respond.js';
+import type { Turn } from '../conversation/store.js';
 import type { FileReport } from '../knowledge/accounting.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Article, Passage } from '../knowledge/types.js';
@@ -51,6 +53,7 @@ export interface PreviousMessage {
 export type EngineRequest =
   | { id: number; op: 'answer'; question: string; options?: AskOptions }
   | { id: number; op: 'passage'; passageId: string }
-  | { id: number; op: 'previous'; files: string[] };
+  | { id: number; op: 'previous'; files: string[] }
+  | { id: number; op: 'converse'; question: string; turns: readonly Turn[]; options: ExchangeOptions; at: number };
 
-export type EngineReply = { id: number; value: Answer | Passage | PreviousParts | null } | { id: number; error: { name: string; message: string; code?: string } };
+export type EngineReply = { id: number; value: Answer | Passage | PreviousParts | Exchange | null } | { id: number; error: { name: string; message: string; code?: string } };
