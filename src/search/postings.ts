@@ -2,6 +2,7 @@ import type { Passage } from '../knowledge/types.js';
 import { normalize } from '../text/normalize.js';
 import { searchWords } from '../text/segment.js';
 import { buildBigramTable, type BigramTable } from './bigram-table.js';
+import { flattenPostings, type FlatPostings } from './flat-postings.js';
 import type { Synonyms } from './synonyms.js';
 
 /** MiniSearch's field ids, in the order of its `fields` option. */
@@ -9,12 +10,13 @@ export const FIELDS = ['title', 'words'] as const;
 export const TITLE = 0;
 export const WORDS = 1;
 
-/** term → field id → passage position → term frequency: MiniSearch's own layout, built directly. */
+/** term → field id → passage position → term frequency: MiniSearch's own layout, as the build counts it. */
 export type Postings = Map<string, Map<number, Map<number, number>>>;
 
 /** Everything the index needs besides MiniSearch's bookkeeping. */
 export interface IndexedText {
-  postings: Postings;
+  /** The word postings (title and words fields), flat (flat-postings.ts). */
+  postings: FlatPostings;
   /** The bigram fallback: every bigram's document frequency, postings of the rare ones. */
   bigrams: BigramTable;
   /** Unique terms per passage and field: [title, words] of passage i at 2i, 2i + 1 (MiniSearch's field length). */
@@ -55,7 +57,8 @@ export function titleNormalizer(): (p: Pick<Passage, 'article' | 'section'>) => 
  * Tokenizes every passage once and builds the postings MiniSearch searches:
  * jieba words (synonyms mapped to their group's first word) and title words;
  * then the bigram table from the normalized texts. Passage by passage: no
- * token list of the whole knowledge is ever held.
+ * token list of the whole knowledge is ever held. The postings are counted in
+ * Maps and flattened at the end; the Maps are garbage from then on.
  */
 export function indexText(passages: readonly Passage[], synonyms: Synonyms): IndexedText {
   const n = passages.length;
@@ -74,5 +77,5 @@ export function indexText(passages: readonly Passage[], synonyms: Synonyms): Ind
     fieldLength[2 * doc + TITLE] = post(postings, tw, synonyms.canonical, TITLE, doc);
     fieldLength[2 * doc + WORDS] = post(postings, searchWords(norm), synonyms.canonical, WORDS, doc);
   }
-  return { postings, bigrams: buildBigramTable(norms), fieldLength, norms, titles };
+  return { postings: flattenPostings(postings), bigrams: buildBigramTable(norms), fieldLength, norms, titles };
 }
