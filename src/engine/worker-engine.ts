@@ -12,16 +12,14 @@
  * the serving one and swaps them when it is ready; no call is ever in flight
  * across the swap, since every call completes before the main thread moves on.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Answer } from '../answer/types.js';
 import type { Exchange } from '../conversation/respond.js';
 import type { Passage } from '../knowledge/types.js';
 import type { IndexCacheEvent } from '../search/index-cache.js';
 import { EngineNotReadyError, KnowledgeError, QuestionError } from '../shared/errors.js';
 import type { Engine, ReloadResult } from './types.js';
+import { startModuleWorker } from './worker-entry.js';
 import type { EngineReply, EngineRequest, PlainKnowledgeError, PreviousMessage, PreviousParts, SnapshotMeta, WorkerData, WorkerEvent } from './worker-protocol.js';
 
 export interface WorkerEngineOptions {
@@ -48,14 +46,6 @@ interface Served {
   meta: SnapshotMeta;
 }
 
-// Compiled: the .js beside this file. From the TypeScript sources (tests, tsx), the .ts, imported
-// once tsx's loader is registered in the worker (`--import tsx` in execArgv does not reach a worker's entry on Node 20).
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const ENTRY = FROM_SOURCES
-  ? `import(${JSON.stringify(pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href)})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./engine-worker.ts', import.meta.url).href)}); })`
-  : new URL('./engine-worker.js', import.meta.url);
-
 const knowledgeError = (e: PlainKnowledgeError) => new KnowledgeError(e.file, e.reason, e.line);
 
 /**
@@ -73,7 +63,7 @@ function startWorker(options: WorkerEngineOptions, previous: ((files: string[]) 
     ...(options.indexCacheDir ? { indexCacheDir: options.indexCacheDir } : {}),
     ...(options.answerCacheSize !== undefined ? { answerCacheSize: options.answerCacheSize } : {}),
   };
-  const worker = new Worker(ENTRY, { workerData: data, transferList: [port2], eval: FROM_SOURCES });
+  const worker = startModuleWorker('engine-worker', { workerData: data, transferList: [port2] });
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
       port1.close();

@@ -57,3 +57,6 @@ export type EngineRequest =
   | { id: number; op: 'converse'; question: string; turns: readonly Turn[]; options: ExchangeOptions; at: number };
 
 export type EngineReply = { id: number; value: Answer | Passage | PreviousParts | Exchange | null } | { id: number; error: { name: string; message: string; code?: string } };
+
+/** What the knowledge loader (knowledge-loader.ts) posts: the folder with its errors made plain, and the cache key. */
+export type LoaderReply = { knowledge: Omit<Knowledge, 'errors'> & { errors: PlainKnowledgeError[] }; key: string | null } | { error: PlainKnowledgeError };

@@ -45,6 +45,8 @@ export interface IndexCacheOptions {
   dir: string;
   /** Told what happened (the core has no logger; main logs these). */
   onEvent?: (event: IndexCacheEvent) => void;
+  /** `indexCacheKey` of the inputs, when it was computed already (by the engine's knowledge loader). */
+  key?: string;
 }
 
 /** What the index is built from: the part of `Knowledge` that reaches the index or jieba. */
@@ -90,7 +92,7 @@ export function indexCacheKey(inputs: IndexInputs): string {
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** The cached index when the file exists, matches `key` and its checksum, and loads; null otherwise (with the reason in an event). */
-export function readCachedIndex(options: IndexCacheOptions, key: string, synonyms: Synonyms): SearchIndex | null {
+export function readCachedIndex(options: IndexCacheOptions, key: string, synonyms: Synonyms, passages?: readonly Passage[]): SearchIndex | null {
   const file = path.join(options.dir, CACHE_FILE);
   const miss = (reason: 'absent' | 'stale' | 'corrupt', detail?: string) => {
     options.onEvent?.({ kind: 'miss', file, reason, ...(detail ? { detail } : {}) });
@@ -111,7 +113,7 @@ export function readCachedIndex(options: IndexCacheOptions, key: string, synonym
   const body = bytes.subarray(nl + 1);
   if (sha256(body) !== header[2]) return miss('corrupt', 'checksum mismatch');
   try {
-    const index = loadSearchIndex(body, synonyms);
+    const index = loadSearchIndex(body, synonyms, passages);
     options.onEvent?.({ kind: 'hit', file, ms: Math.round(performance.now() - t0), bytes: body.length });
     return index;
   } catch (err) {
@@ -143,8 +145,9 @@ export function writeCachedIndex(options: IndexCacheOptions, key: string, index:
 
 /** Loads the index from the cache when it is valid for these inputs; otherwise builds it and writes the cache. */
 export function cachedSearchIndex(inputs: IndexInputs, synonyms: Synonyms, options: IndexCacheOptions): SearchIndex {
-  const key = indexCacheKey(inputs);
-  const cached = readCachedIndex(options, key, synonyms);
+  const key = options.key ?? indexCacheKey(inputs);
+  // The passages are the ones hashed into the key: the index uses them rather than equal copies from the file.
+  const cached = readCachedIndex(options, key, synonyms, inputs.passages);
   if (cached && cached.size === inputs.passages.length) return cached;
   const index = createSearchIndex([...inputs.passages], synonyms);
   writeCachedIndex(options, key, index);

@@ -76,14 +76,18 @@ export function encodeIndex(version: number, passages: readonly Passage[], text:
  */
 const own = <T extends Uint8Array | Uint16Array | Uint32Array>(a: T): T => a.slice() as T;
 
-export function decodeIndex(bytes: Uint8Array, version: number): { passages: Passage[]; text: IndexedText } {
+/**
+ * Reads bytes written by `encodeIndex`. `passages`, when given, are the passages the index was
+ * built from (the cache key says so): they are used instead of building equal ones again.
+ */
+export function decodeIndex(bytes: Uint8Array, version: number, known?: readonly Passage[]): { passages: readonly Passage[]; text: IndexedText } {
   const s = v8.deserialize(bytes) as Stored;
   if (s?.version !== version) throw new Error(`search index: version ${s?.version}, expected ${version}`);
+  if (known && known.length !== s.ids.length) throw new Error(`search index: ${s.ids.length} passages, expected ${known.length}`);
   const b = s.bigrams;
   const bigrams: BigramTable = { codes: own(b.codes), df: own(b.df), offsets: own(b.offsets), docs: own(b.docs), tfs: own(b.tfs), lengths: own(b.lengths) };
-  const passages = s.ids.map(
-    (id, i): Passage => ({ ...s.metas[s.meta[i]!]!, id, section: s.sections[i]!, paragraph: s.paragraphs[i]!, text: s.texts[i]! }),
-  );
+  const passages =
+    known ?? s.ids.map((id, i): Passage => ({ ...s.metas[s.meta[i]!]!, id, section: s.sections[i]!, paragraph: s.paragraphs[i]!, text: s.texts[i]! }));
   const postings: FlatPostings = {
     terms: s.terms === '' ? [] : s.terms.split(SEP),
     entryTerm: own(s.entryTerm),

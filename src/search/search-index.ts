@@ -149,9 +149,12 @@ export function createSearchIndex(passages: readonly Passage[], synonyms: Synony
   return wrap(passages, indexText(passages, synonyms), synonyms);
 }
 
-/** Loads an index written by `serialize`; needs the same synonyms it was built with. Throws on a version mismatch. */
-export function loadSearchIndex(bytes: Uint8Array, synonyms: Synonyms): SearchIndex {
-  const { passages, text } = decodeIndex(bytes, INDEX_VERSION);
-  return wrap(passages, text, synonyms);
+/**
+ * Loads an index written by `serialize`; needs the same synonyms it was built with, and takes the
+ * passages it was built from when the caller has them (else they are read back). Throws on a version mismatch.
+ */
+export function loadSearchIndex(bytes: Uint8Array, synonyms: Synonyms, passages?: readonly Passage[]): SearchIndex {
+  const { passages: read, text } = decodeIndex(bytes, INDEX_VERSION, passages);
+  return wrap(read, text, synonyms);
 }
 
