@@ -12,7 +12,7 @@
  * Writing is best effort: a read-only disk costs the next start-up time, never this one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Passage, UserWord } from '../knowledge/types.js';
@@ -129,7 +129,14 @@ export function writeCachedIndex(options: IndexCacheOptions, key: string, index:
   try {
     mkdirSync(options.dir, { recursive: true });
     const body = index.serialize();
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${sha256(body)}\n`, 'latin1'), body]));
+    // Header and body written one after the other: no third copy of the body at the build's peak.
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, `${MAGIC} ${key} ${sha256(body)}\n`, null, 'latin1');
+      for (let at = 0; at < body.length; ) at += writeSync(fd, body, at);
+    } finally {
+      closeSync(fd);
+    }
     // rename replaces a stale or corrupt file in one step: a reader sees the old file or the new one, never half.
     renameSync(tmp, file);
     options.onEvent?.({ kind: 'written', file, ms: Math.round(performance.now() - t0), bytes: body.length });
