@@ -24,7 +24,7 @@ export class PostingView {
   readonly #tfs: Uint16Array;
   readonly #from: number;
   readonly #to: number;
-  /** Where `keys()` stands: MiniSearch asks `get(doc)` of the doc it was just given. */
+  /** Where the last `get` found its passage: MiniSearch asks `get` of each passage `keys()` gave, in order. */
   #at: number;
 
   constructor(flat: FlatPostings, from: number, to: number) {
@@ -39,21 +39,29 @@ export class PostingView {
     return this.#to - this.#from;
   }
 
-  *keys(): IterableIterator<number> {
-    for (let i = this.#from; i < this.#to; i++) {
-      this.#at = i;
-      yield this.#docs[i]!;
-    }
+  /** The passages, ascending (a view of the shared array: iterating it allocates nothing per passage). */
+  keys(): Uint32Array {
+    this.#at = this.#from;
+    return this.#docs.subarray(this.#from, this.#to);
   }
 
   get(doc: number): number | undefined {
-    if (this.#docs[this.#at] === doc && this.#at < this.#to) return this.#tfs[this.#at];
+    const docs = this.#docs;
+    let at = this.#at;
+    if (at < this.#to && docs[at] === doc) return this.#tfs[at];
+    if (++at < this.#to && docs[at] === doc) {
+      this.#at = at;
+      return this.#tfs[at];
+    }
     let lo = this.#from;
     let hi = this.#to - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const d = this.#docs[mid]!;
-      if (d === doc) return this.#tfs[mid];
+      const d = docs[mid]!;
+      if (d === doc) {
+        this.#at = mid;
+        return this.#tfs[mid];
+      }
       if (d < doc) lo = mid + 1;
       else hi = mid - 1;
     }
