@@ -10,16 +10,25 @@ import type { RunningBot } from './bot/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { deferredEngine } from './engine/deferred.js';
 import { startWorkerEngine, type WorkerEngine } from './engine/worker-engine.js';
-import { createMemoryConversationStore } from './conversation/memory-store.js';
 import { createLogger } from './logger.js';
+import type { KnowledgeWatcher } from './reload/watch.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
-import { logFiles, logReload } from './reload/log.js';
-import { createReportSource, servedLookup } from './report/source.js';
-import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
-import { buildApp } from './server/app.js';
-import { createShutdown } from './shutdown.js';
-import { startServer } from './server/listen.js';
-import { openStores } from './stores/open-stores.js';
+
+/**
+ * Everything else main wires, imported once the engine's worker has started, so that loading
+ * fastify, SQLite and the rest overlaps with the worker loading jieba and the index.
+ */
+const importRest = () =>
+  Promise.all([
+    import('./conversation/memory-store.js'),
+    import('./reload/log.js'),
+    import('./report/source.js'),
+    import('./reload/watch.js'),
+    import('./server/app.js'),
+    import('./shutdown.js'),
+    import('./server/listen.js'),
+    import('./stores/open-stores.js'),
+  ]);
 
 /** Index cache events as log lines: a corrupt or unwritable cache is worth a warning, never a failure. */
 function logIndexCache(logger: Logger, e: IndexCacheEvent): void {
@@ -47,6 +56,8 @@ async function run(config: Config, logger: Logger): Promise<void> {
   });
   // Handled where it is awaited, below; this keeps an early failure from being reported as unhandled meanwhile.
   starting.catch(() => {});
+  const [{ createMemoryConversationStore }, { logFiles, logReload }, { createReportSource, servedLookup }, { watchKnowledge }, { buildApp }, { createShutdown }, { startServer }, { openStores }] =
+    await importRest();
   // Records: PostgreSQL with DATABASE_URL, else SQLite under DATA_DIR (memory if it cannot be opened).
   // Shared state in Redis with REDIS_URL. Neither is waited for: a store that is down is retried meanwhile.
   const stores = await openStores({ ...config, logger });
