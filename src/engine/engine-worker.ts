@@ -9,8 +9,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { respond, type Answerer } from '../conversation/respond.js';
-import { keepLastGood } from '../knowledge/last-good.js';
-import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
+import type { Knowledge } from '../knowledge/load.js';
 import type { Passage } from '../knowledge/types.js';
 import type { IndexCacheEvent } from '../search/index-cache.js';
 import { KnowledgeError } from '../shared/errors.js';
@@ -31,7 +30,9 @@ async function withLastGood(next: Knowledge): Promise<Knowledge> {
   const reply = new Promise<PreviousMessage>((resolve) => parentPort!.once('message', resolve));
   tell({ type: 'need-previous', files: failed });
   const { parts } = await reply;
-  return parts ? keepLastGood({ ...next, ...parts }, next) : next;
+  if (!parts) return next;
+  const { keepLastGood } = await import('../knowledge/last-good.js');
+  return keepLastGood({ ...next, ...parts }, next);
 }
 
 /** The parts of `knowledge` that come from `files` (what keepLastGood may keep). */
@@ -65,7 +66,8 @@ async function serve(): Promise<void> {
   elsewhere?.catch(() => {});
   loadDictionary();
   loadWordWeights();
-  const loaded = elsewhere ? await elsewhere : { knowledge: await withLastGood(await loadKnowledge(data.knowledgeDir)), key: null };
+  // The folder's parsers (zod, iconv-lite, jschardet: ~30 MB) are loaded in this worker only when it reads the folder itself.
+  const loaded = elsewhere ? await elsewhere : { knowledge: await withLastGood(await (await import('../knowledge/load.js')).loadKnowledge(data.knowledgeDir)), key: null };
   const { knowledge } = loaded;
   const onEvent = (event: IndexCacheEvent) => tell({ type: 'index-cache', event });
   const snapshot = buildSnapshot(knowledge, {
