@@ -13,8 +13,6 @@ export interface WorkerData {
   knowledgeDir: string;
   indexCacheDir?: string;
   answerCacheSize?: number;
-  /** A reload: files that fail keep their last good version, asked of the serving worker ('need-previous'). */
-  reload: boolean;
   /** Set to the id of the request just answered, and notified. */
   flag: Int32Array;
 }
@@ -49,6 +47,13 @@ export interface PreviousMessage {
   type: 'previous';
   parts: PreviousParts | null;
 }
+
+/**
+ * What the main thread tells a worker on its parentPort: build a snapshot from the folder (on a
+ * reload, files that fail keep their last good version, asked of the serving worker with
+ * 'need-previous'), drop the one it serves, or the reply to 'need-previous'.
+ */
+export type ControlMessage = { type: 'build'; reload: boolean } | { type: 'drop' } | PreviousMessage;
 
 export type EngineRequest =
   | { id: number; op: 'answer'; question: string; options?: AskOptions }
