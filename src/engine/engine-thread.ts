@@ -21,6 +21,8 @@ export interface ThreadOptions {
   indexCacheDir?: string;
   answerCacheSize?: number;
   onIndexCache?: (event: IndexCacheEvent) => void;
+  /** Each engine thread as it starts (for tests: ending one is how a crash looks). */
+  onThreadStart?: (worker: Worker) => void;
 }
 
 /** The last good version of the files that failed, asked of the serving thread (null: none to give). */
@@ -58,6 +60,7 @@ export function startEngineThread(options: ThreadOptions, onExit: (thread: Engin
     ...(options.answerCacheSize !== undefined ? { answerCacheSize: options.answerCacheSize } : {}),
   };
   const worker: Worker = startModuleWorker('engine-worker', { workerData: data, transferList: [port2] });
+  options.onThreadStart?.(worker);
   const post = (message: ControlMessage) => worker.postMessage(message);
   let alive = true;
   let stopping = false;

@@ -6,8 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerEngine, type WorkerEngine } from '../../src/engine/worker-engine.js';
+import { EngineNotReadyError } from '../../src/shared/errors.js';
 
 const QUESTION = '青石湖的蓄水量是多少';
 const article = (amount: number) => `---\ntitle: 青石湖\n---\n\n## 水量\n\n青石湖的蓄水量为${amount}亿立方米，湖边有一座灯塔。\n`;
@@ -79,5 +81,43 @@ describe('reloads in two long-lived engine threads', () => {
     expect(await engine.reload()).toMatchObject({ ok: true, applied: true });
     expect(served(engine)).toBe(303);
     expect(engine.threadsStarted()).toBe(2);
+  }, 120_000);
+});
+
+describe('a serving thread that dies', () => {
+  it('answers "not ready" meanwhile, then serves from the standby; only then is a thread started again', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'chuchu-crash-'));
+    writeFileSync(path.join(folder, 'lake.md'), article(40));
+    const threads: Worker[] = [];
+    const exits: Error[] = [];
+    const crashing = await startWorkerEngine({ knowledgeDir: folder, onThreadStart: (w) => threads.push(w), onWorkerExit: (e) => exits.push(e) });
+    try {
+      writeFileSync(path.join(folder, 'lake.md'), article(50));
+      await crashing.reload();
+      expect(served(crashing)).toBe(50);
+      expect(threads).toHaveLength(2);
+      // The active thread is the second one now; end it as a crash would.
+      await threads[1]!.terminate();
+      expect(() => crashing.answer(QUESTION)).toThrow(EngineNotReadyError);
+      // Bounded: 60 s.
+      const ready = () => {
+        try {
+          return crashing.stats().passages > 0;
+        } catch {
+          return false;
+        }
+      };
+      for (let i = 0; i < 600 && !ready(); i += 1) await sleep(100);
+      expect(served(crashing)).toBe(50);
+      expect(exits.length).toBeGreaterThan(0);
+      expect(crashing.threadsStarted()).toBe(2);
+      writeFileSync(path.join(folder, 'lake.md'), article(60));
+      expect(await crashing.reload()).toMatchObject({ ok: true, applied: true });
+      expect(served(crashing)).toBe(60);
+      expect(crashing.threadsStarted()).toBe(3);
+    } finally {
+      await crashing.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 120_000);
 });
