@@ -6,20 +6,29 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createBot, startBot, telegramWebhook, type RunningBot } from './bot/index.js';
+import type { RunningBot } from './bot/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { deferredEngine } from './engine/engine.js';
+import { deferredEngine } from './engine/deferred.js';
 import { startWorkerEngine, type WorkerEngine } from './engine/worker-engine.js';
-import { createMemoryConversationStore } from './conversation/memory-store.js';
 import { createLogger } from './logger.js';
+import type { KnowledgeWatcher } from './reload/watch.js';
 import type { IndexCacheEvent } from './search/index-cache.js';
-import { logFiles, logReload } from './reload/log.js';
-import { createReportSource, servedLookup } from './report/source.js';
-import { watchKnowledge, type KnowledgeWatcher } from './reload/watch.js';
-import { buildApp } from './server/app.js';
-import { createShutdown } from './shutdown.js';
-import { startServer } from './server/listen.js';
-import { openStores } from './stores/open-stores.js';
+
+/**
+ * Everything else main wires, imported once the engine's worker has started, so that loading
+ * fastify, SQLite and the rest overlaps with the worker loading jieba and the index.
+ */
+const importRest = () =>
+  Promise.all([
+    import('./conversation/memory-store.js'),
+    import('./reload/log.js'),
+    import('./report/source.js'),
+    import('./reload/watch.js'),
+    import('./server/app.js'),
+    import('./shutdown.js'),
+    import('./server/listen.js'),
+    import('./stores/open-stores.js'),
+  ]);
 
 /** Index cache events as log lines: a corrupt or unwritable cache is worth a warning, never a failure. */
 function logIndexCache(logger: Logger, e: IndexCacheEvent): void {
@@ -47,9 +56,11 @@ async function run(config: Config, logger: Logger): Promise<void> {
   });
   // Handled where it is awaited, below; this keeps an early failure from being reported as unhandled meanwhile.
   starting.catch(() => {});
+  const [{ createMemoryConversationStore }, { logFiles, logReload }, { createReportSource, servedLookup }, { watchKnowledge }, { buildApp }, { createShutdown }, { startServer }, { openStores }] =
+    await importRest();
   // Records: PostgreSQL with DATABASE_URL, else SQLite under DATA_DIR (memory if it cannot be opened).
   // Shared state in Redis with REDIS_URL. Neither is waited for: a store that is down is retried meanwhile.
-  const stores = openStores({ ...config, logger });
+  const stores = await openStores({ ...config, logger });
   const { recorder, shared } = stores;
   // On every way out: SQLite writes its queue and closes the file here, synchronously; PostgreSQL in shutdown below.
   process.once('exit', () => void stores.close());
@@ -58,10 +69,12 @@ async function run(config: Config, logger: Logger): Promise<void> {
   const reports = createReportSource({ query: stores.query, lookup: () => servedLookup(served), files: () => engine?.knowledgeFiles() ?? [] });
   // One store for every channel (ids are prefixed per channel): in Redis with REDIS_URL (shared by replicas), else bounded in memory; 10-minute TTL.
   const conversations = shared?.conversations ?? createMemoryConversationStore();
+  // grammY is loaded only when the bot runs (BOT_TOKEN).
+  const botModule = config.bot.kind === 'off' ? null : await import('./bot/index.js');
   const bot =
-    config.bot.kind === 'off'
+    config.bot.kind === 'off' || !botModule
       ? null
-      : createBot(config.bot.token, {
+      : botModule.createBot(config.bot.token, {
           engine: served,
           recorder,
           logger,
@@ -86,7 +99,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     trustProxy: config.trustProxy,
     ...(config.hashSalt ? { hashSalt: config.hashSalt } : {}),
     ...(config.adminToken ? { admin: { token: config.adminToken, reports } } : {}),
-    plugins: bot && config.bot.kind === 'webhook' ? [telegramWebhook(bot, config.bot.secret, shared?.updateClaims)] : [],
+    plugins: bot && botModule && config.bot.kind === 'webhook' ? [botModule.telegramWebhook(bot, config.bot.secret, shared?.updateClaims)] : [],
   });
   const url = await startServer(app, { host: config.host, port: config.port });
 
@@ -122,9 +135,9 @@ async function run(config: Config, logger: Logger): Promise<void> {
     onError: (error) => logger.warn({ error: error.message }, 'knowledge watch failed: changes need a restart or /reload'),
   });
 
-  if (bot && config.bot.kind !== 'off') {
+  if (bot && botModule && config.bot.kind !== 'off') {
     // Returns at once: the bot connects in the background, logging when the Bot API is unreachable and when it is back.
-    running = startBot(bot, config.bot, logger);
+    running = botModule.startBot(bot, config.bot, logger);
   }
   logger.info(
     { knowledge: { dir: config.knowledgeDir, ...stats, indexMs: Math.round(performance.now() - t0) }, bot: config.bot.kind, http: url },

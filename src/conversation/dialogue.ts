@@ -1,14 +1,9 @@
-import { checkQuestion } from '../answer/answer.js';
-import { settle, type Answer, type AskOptions } from '../answer/types.js';
-import type { Engine } from '../engine/types.js';
-import { normalize } from '../text/normalize.js';
-import { questionScript, type Script } from '../text/script.js';
-import { answerArticleQuestion, detectArticleQuestion } from './article-question.js';
-import { completeFollowUp, detectFollowUp, topicOf, type FollowUp } from './follow-up.js';
-import { localizeAnswer } from './localize.js';
+import type { Answer } from '../answer/types.js';
+import type { Answerer, Exchange, ExchangeOptions } from './respond.js';
+import type { Script } from '../text/script.js';
 import type { ConversationStore, Turn } from './store.js';
 
-export interface DialogueOptions extends AskOptions {
+export interface DialogueOptions extends Omit<ExchangeOptions, 'inConversation'> {
   /** The conversation this question belongs to; without it the question stands alone. */
   conversationId?: string;
   /** Show the answer in this script rather than the question's (a 更多 page of an earlier answer). */
@@ -20,35 +15,33 @@ export interface Dialogue {
   ask(question: string, options?: DialogueOptions): Promise<Answer>;
 }
 
+/**
+ * What a dialogue asks of the engine. An engine that has `converse` (the server's, in a worker
+ * thread) does the whole exchange itself, so this thread does no text work; for any other
+ * `respond` (conversation/respond.ts) runs here over its `answer`.
+ */
+export interface DialogueEngine extends Answerer {
+  /** The whole exchange, done by the engine; null when this engine leaves it to the caller. */
+  converse?(question: string, turns: readonly Turn[], options: ExchangeOptions, at: number): Exchange | null;
+}
+
 export interface DialogueDeps {
-  engine: Pick<Engine, 'answer' | 'articles' | 'passage'>;
+  engine: DialogueEngine;
   store: ConversationStore;
   /** Told when the store fails; the question is then answered on its own. */
   onStoreError?: (error: unknown) => void;
   now?: () => number;
 }
 
-const NO_MORE = '关于这个问题，没有更多出处了。';
-
-/** The completion counts only if the answer shows what the follow-up itself named (综保区 in 那综保区呢). */
-function shows(answer: Answer, own: string[]): boolean {
-  if (!answer.answered) return false;
-  const shown = normalize([...answer.results.map((r) => r.excerpt), answer.faq?.answer ?? ''].join('\n'));
-  return own.every((w) => shown.includes(w));
-}
-
 /**
- * The answer path with a memory: questions about the article itself are answered
- * from its byline and metadata, follow-ups are completed from the previous turn
- * before they reach `engine.answer`, and the answer is shown in the asker's script.
- * A complete question goes to `engine.answer` exactly as it is, so stand-alone
- * questions are answered as without a conversation.
+ * The answer path with a memory: the conversation's turns come from the store, the
+ * exchange (questions about the article itself, follow-ups completed from the previous
+ * turn, the answer in the asker's script) is `respond`'s, and its turn goes back to the
+ * store. A complete question is answered exactly as without a conversation.
  */
 export function createDialogue(deps: DialogueDeps): Dialogue {
   const { engine, store } = deps;
   const now = deps.now ?? Date.now;
-  // Builds the script tables now (once per process, ~0.3 s) rather than in the first question.
-  questionScript('');
 
   async function turnsOf(id: string | undefined): Promise<Turn[]> {
     if (!id) return [];
@@ -60,83 +53,27 @@ export function createDialogue(deps: DialogueDeps): Dialogue {
     }
   }
 
-  function followUpAnswer(q: string, fu: FollowUp, turns: Turn[], options: AskOptions): { answer: Answer; topic: string[] } | null {
-    const last = turns.at(-1)!;
-    const completed = completeFollowUp(q, fu, last.topic);
-    if (fu.kind === 'more') {
-      const limit = options.limit ?? 3;
-      // Everything already cited in the conversation, so 还有呢 twice does not go back to the first ones.
-      const seen = new Set(turns.flatMap((t) => t.passageIds));
-      // The curated answer was shown with the first answer already.
-      const { faq: _shown, ...all } = engine.answer(completed.question, { limit: limit + seen.size, related: true });
-      const results = all.results.filter((r) => !seen.has(r.passageId)).slice(0, limit);
-      const answer = settle(results.length > 0 ? { ...all, results } : { ...all, answered: false, results: [], note: NO_MORE });
-      return { answer: { ...answer, question: q, understoodAs: completed.question }, topic: completed.topic };
-    }
-    if (fu.own.length > 1) {
-      // 那东江湖的蓄水量呢 names a whole new topic: answered on its own when that works.
-      const alone = engine.answer(q, options);
-      if (shows(alone, fu.own)) return { answer: alone, topic: topicOf(q) };
-    }
-    const answer = engine.answer(completed.question, options);
-    if (!shows(answer, fu.own)) return null;
-    return { answer: { ...answer, question: q, understoodAs: completed.question }, topic: completed.topic };
-  }
-
-  function articleIdOf(answer: Answer): string | undefined {
-    const first = answer.results[0];
-    if (!first) return undefined;
-    // Answers about the article itself cite `<article id>:<fact>`, not a passage.
-    return engine.passage(first.passageId)?.articleId ?? engine.articles().find((a) => first.passageId.startsWith(`${a.id}:`))?.id;
+  async function exchange(question: string, turns: Turn[], options: ExchangeOptions): Promise<Exchange> {
+    const done = engine.converse?.(question, turns, options, now());
+    if (done) return done;
+    // Loaded on first use: a process whose engine converses never loads the text modules here.
+    const { respond } = await import('./respond.js');
+    return respond(engine, question, turns, options, now());
   }
 
   return {
     async ask(question, options = {}) {
-      const q = checkQuestion(question);
-      const { conversationId, script, ...askOptions } = options;
+      const { conversationId, ...rest } = options;
       const turns = await turnsOf(conversationId);
-      const last = turns.at(-1);
-      let answer: Answer | null = null;
-      let topic: string[] | null = null;
-      const about = detectArticleQuestion(q, engine.articles());
-      if (about) {
-        const all = engine.articles();
-        const inConversation = all.find((a) => a.id === last?.articleId);
-        const meant = about.named ?? inConversation ?? (all.length === 1 ? all[0] : null);
-        answer = answerArticleQuestion(q, about.facts, meant ? [meant] : all);
-        // Later pages (更多) of an answer from the byline have nothing more to show.
-        if ((askOptions.offset ?? 0) > 0) answer = settle({ ...answer, results: [] });
-        // 《战栗游戏》的作者是谁 may ask about the book the article is about: unless the question
-        // points at the article itself, a fact the article does not record goes to the content.
-        if (!answer.answered && !about.explicit) {
-          const content = engine.answer(q, askOptions);
-          if (content.answered) answer = content;
-        }
-      } else if (last && last.topic.length > 0) {
-        const fu = detectFollowUp(q);
-        const completed = fu ? followUpAnswer(q, fu, turns, askOptions) : null;
-        if (completed) ({ answer, topic } = completed);
-      }
-      answer ??= engine.answer(q, askOptions);
-      if (conversationId && (askOptions.offset ?? 0) === 0) {
-        // A declined question leaves the topic as it was, so the next follow-up still has it.
-        const turn: Turn = {
-          question: q,
-          topic: answer.answered && !about ? (topic ?? topicOf(q)) : (last?.topic ?? []),
-          passageIds: answer.results.map((r) => r.passageId),
-          at: now(),
-        };
-        const articleId = articleIdOf(answer) ?? last?.articleId;
-        if (articleId) turn.articleId = articleId;
+      const { answer, turn } = await exchange(question, turns, { ...rest, inConversation: Boolean(conversationId) });
+      if (conversationId && turn) {
         try {
           await store.append(conversationId, turn);
         } catch (error) {
           deps.onStoreError?.(error);
         }
       }
-      // A question that shows no script (蓄水量呢?) is answered in the conversation's.
-      const carried = [...turns].reverse().map((t) => questionScript(t.question)).find(Boolean) ?? undefined;
-      return localizeAnswer(answer, q, script ?? questionScript(q) ?? carried);
+      return answer;
     },
   };
 }

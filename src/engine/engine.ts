@@ -1,11 +1,12 @@
 import { keepLastGood } from '../knowledge/last-good.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Passage } from '../knowledge/types.js';
-import { EngineNotReadyError, KnowledgeError } from '../shared/errors.js';
+import { KnowledgeError } from '../shared/errors.js';
 import { buildSnapshot, type Snapshot, type SnapshotOptions } from './snapshot.js';
 import type { Engine, KnowledgeStats, ReloadResult } from './types.js';
 
 export type { Engine, KnowledgeStats, ReloadResult } from './types.js';
+export { deferredEngine } from './deferred.js';
 
 /**
  * An engine serving whatever snapshot `current()` returns at each call.
@@ -65,27 +66,4 @@ export async function createEngine(options: SnapshotOptions & { knowledgeDir: st
     },
   );
   return engine;
-}
-
-/**
- * An engine that forwards to whatever `get()` returns: lets main hand the bot and the
- * web app their engine before the index has finished loading. Until then every call
- * throws `EngineNotReadyError`.
- */
-export function deferredEngine(get: () => Engine | null): Engine {
-  const ready = (): Engine => {
-    const engine = get();
-    if (!engine) throw new EngineNotReadyError();
-    return engine;
-  };
-  return {
-    answer: (q, o) => ready().answer(q, o),
-    articles: () => ready().articles(),
-    passage: (id) => ready().passage(id),
-    stats: () => ready().stats(),
-    exampleQuestions: (n) => ready().exampleQuestions(n),
-    knowledgeErrors: () => ready().knowledgeErrors(),
-    knowledgeFiles: () => ready().knowledgeFiles(),
-    reload: async () => ready().reload(),
-  };
 }

@@ -2,6 +2,8 @@ import type { Answer, AskOptions } from '../answer/types.js';
 import type { FileReport } from '../knowledge/accounting.js';
 import type { Article, Passage } from '../knowledge/types.js';
 import type { KnowledgeError } from '../shared/errors.js';
+import type { Exchange, ExchangeOptions } from '../conversation/respond.js';
+import type { Turn } from '../conversation/store.js';
 
 export interface KnowledgeStats {
   articles: number;
@@ -46,4 +48,10 @@ export interface Engine {
    * Every good change applies; a file that fails keeps serving its last good version.
    */
   reload(): Promise<ReloadResult>;
+  /**
+   * One exchange of a conversation (conversation/respond.ts) done where the index is: the
+   * server's engine does it in its worker thread, so the thread serving HTTP does no text
+   * work. Absent or null: the caller runs `respond` itself.
+   */
+  converse?(question: string, turns: readonly Turn[], options: ExchangeOptions, at: number): Exchange | null;
 }

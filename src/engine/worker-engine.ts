@@ -1,34 +1,29 @@
 /**
- * The engine the server runs: each knowledge snapshot lives in its own worker
- * thread (engine-worker.ts), which loads jieba, builds or loads the index and
+ * The engine the server runs: the knowledge snapshot lives in a worker thread
+ * (engine-thread.ts, engine-worker.ts), which loads jieba, builds or loads the index and
  * answers. The main thread never builds, loads or searches an index, so HTTP,
  * /api/health and the bot keep flowing during start-up and every reload.
  *
- * The `Engine` interface stays synchronous: a question is posted to the worker
- * and the main thread waits for that one reply with `Atomics.wait`, then takes
- * it with `receiveMessageOnPort` (tens of microseconds more than answering in
- * place; BENCHMARKS.md). Metadata (articles, stats, examples, errors) is copied
- * to the main thread once per snapshot. A reload starts a second worker beside
- * the serving one and swaps them when it is ready; no call is ever in flight
- * across the swap, since every call completes before the main thread moves on.
+ * At most two threads, for the life of the process: the active one answers; a reload
+ * builds the new snapshot in the standby one (started on the first reload, then kept),
+ * and once it is ready the roles swap and the old active drops its snapshot, becoming
+ * the standby for the next reload. Threads are never started per reload: nodejieba never
+ * frees a thread's dictionary when the thread ends (~250 MB per thread; BENCHMARKS.md).
+ * A thread that dies is the only reason to start another.
+ *
+ * The `Engine` interface stays synchronous (engine-thread.ts, `call`); metadata (articles,
+ * stats, examples, errors) is copied to the main thread once per snapshot. No call is ever
+ * in flight across a swap, since every call completes before the main thread moves on.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Answer } from '../answer/types.js';
+import type { Exchange } from '../conversation/respond.js';
 import type { Passage } from '../knowledge/types.js';
-import type { IndexCacheEvent } from '../search/index-cache.js';
-import { EngineNotReadyError, KnowledgeError, QuestionError } from '../shared/errors.js';
+import { EngineNotReadyError, KnowledgeError } from '../shared/errors.js';
+import { knowledgeError, startEngineThread, type EngineThread, type PreviousLookup, type Request, type ThreadOptions } from './engine-thread.js';
 import type { Engine, ReloadResult } from './types.js';
-import type { EngineReply, EngineRequest, PlainKnowledgeError, PreviousMessage, PreviousParts, SnapshotMeta, WorkerData, WorkerEvent } from './worker-protocol.js';
+import type { PreviousParts, SnapshotMeta } from './worker-protocol.js';
 
-export interface WorkerEngineOptions {
-  knowledgeDir: string;
-  /** Folder of the index cache (see search/index-cache.ts); none when absent. */
-  indexCacheDir?: string;
-  answerCacheSize?: number;
-  onIndexCache?: (event: IndexCacheEvent) => void;
+export interface WorkerEngineOptions extends ThreadOptions {
   /** A serving worker that died (it is replaced); for the log. */
   onWorkerExit?: (error: Error) => void;
   /** How long one answer may take before the call fails (default 10 s). */
@@ -36,166 +31,110 @@ export interface WorkerEngineOptions {
 }
 
 export interface WorkerEngine extends Engine {
-  /** Stops the serving worker (and one being built). */
+  /** Stops both threads. */
   close(): Promise<void>;
-}
-
-interface Served {
-  worker: Worker;
-  port: MessagePort;
-  flag: Int32Array;
-  meta: SnapshotMeta;
-}
-
-// Compiled: the .js beside this file. From the TypeScript sources (tests, tsx), the .ts, imported
-// once tsx's loader is registered in the worker (`--import tsx` in execArgv does not reach a worker's entry on Node 20).
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const ENTRY = FROM_SOURCES
-  ? `import(${JSON.stringify(pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href)})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./engine-worker.ts', import.meta.url).href)}); })`
-  : new URL('./engine-worker.js', import.meta.url);
-
-const knowledgeError = (e: PlainKnowledgeError) => new KnowledgeError(e.file, e.reason, e.line);
-
-/**
- * Starts a worker; resolves once it serves. `previous` answers a reloading worker's question
- * about the files that failed (their last good version, from the serving worker).
- */
-function startWorker(options: WorkerEngineOptions, previous: ((files: string[]) => PreviousParts | null) | null): Promise<Served> {
-  const { port1, port2 } = new MessageChannel();
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  const data: WorkerData & { port: MessagePort } = {
-    knowledgeDir: options.knowledgeDir,
-    reload: previous !== null,
-    flag,
-    port: port2,
-    ...(options.indexCacheDir ? { indexCacheDir: options.indexCacheDir } : {}),
-    ...(options.answerCacheSize !== undefined ? { answerCacheSize: options.answerCacheSize } : {}),
-  };
-  const worker = new Worker(ENTRY, { workerData: data, transferList: [port2], eval: FROM_SOURCES });
-  return new Promise((resolve, reject) => {
-    const fail = (error: Error) => {
-      port1.close();
-      void worker.terminate();
-      reject(error);
-    };
-    worker.on('message', (m: WorkerEvent) => {
-      if (m.type === 'index-cache') options.onIndexCache?.(m.event);
-      else if (m.type === 'ready') resolve({ worker, port: port1, flag, meta: m.meta });
-      else if (m.type === 'need-previous') {
-        let parts: PreviousParts | null = null;
-        try {
-          parts = previous?.(m.files) ?? null;
-        } catch {
-          // The serving worker could not say: the failed files are left out, as on a first start.
-        }
-        worker.postMessage({ type: 'previous', parts } satisfies PreviousMessage);
-      } else fail(knowledgeError(m.error));
-    });
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`答案引擎的工作线程在准备好之前退出了（退出码 ${code}）`)));
-  });
-}
-
-let lastId = 0;
-
-/** One request to the serving worker, synchronously: post, wait for its flag, take the reply. */
-type Request = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
-
-function call(served: Served, request: Request, timeoutMs: number): Answer | Passage | PreviousParts | null {
-  const id = (lastId = (lastId % 0x7ffffffe) + 1);
-  Atomics.store(served.flag, 0, 0);
-  served.port.postMessage({ ...request, id });
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const left = deadline - Date.now();
-    if (left <= 0 || Atomics.wait(served.flag, 0, 0, left) === 'timed-out') throw new Error('the answer engine did not answer in time');
-    // A late reply to an earlier, timed-out request may come first: skip it.
-    for (let m = receiveMessageOnPort(served.port); m; m = receiveMessageOnPort(served.port)) {
-      const reply = m.message as EngineReply;
-      if (reply.id !== id) continue;
-      if (!('error' in reply)) return reply.value;
-      if (reply.error.name === 'QuestionError') throw new QuestionError(reply.error.code as 'empty' | 'too_long', reply.error.message);
-      throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
-    }
-    Atomics.store(served.flag, 0, 0);
-  }
+  /** How many engine threads this engine has started (1 until the first reload, then 2 unless one died). */
+  threadsStarted(): number;
 }
 
 /**
- * Starts the first worker and resolves once it serves. Rejects with a KnowledgeError
+ * Starts the first thread and resolves once it serves. Rejects with a KnowledgeError
  * when the folder has no usable article (as `createEngine` does).
  */
 export async function startWorkerEngine(options: WorkerEngineOptions): Promise<WorkerEngine> {
-  const first = await startWorker(options, null);
-  let current: Served | null = null;
-  let closed = false;
-  let pending: Promise<ReloadResult> | null = null;
   const timeout = options.callTimeoutMs ?? 10_000;
+  let started = 0;
+  let closed = false;
+  let active: EngineThread | null = null;
+  let standby: EngineThread | null = null;
+  // A reload not yet posted to a thread (shared by every request until then), and the builds' queue.
+  let queued: Promise<ReloadResult> | null = null;
+  let tail: Promise<unknown> = Promise.resolve();
 
-  const serve = (next: Served) => {
-    const previous = current;
-    current = next;
-    next.worker.once('exit', () => {
-      if (current !== next || closed) return;
-      // The serving worker died (out of memory, a crash): answer "not ready" and start another.
-      current = null;
-      options.onWorkerExit?.(new Error('the engine worker stopped; starting another'));
-      startWorker(options, null).then(
-        (again) => (!closed && current === null ? serve(again) : void again.worker.terminate()),
-        (err: Error) => options.onWorkerExit?.(err),
-      );
+  const start = (): EngineThread => {
+    started += 1;
+    return startEngineThread(options, (dead) => {
+      if (closed) return;
+      if (dead === standby) standby = null;
+      if (dead !== active) return;
+      // The serving thread died (out of memory, a crash): answer "not ready" and build in the standby.
+      active = null;
+      options.onWorkerExit?.(new Error('the engine worker stopped; building its snapshot in another'));
+      void reload().then((r) => {
+        if (!r.applied) options.onWorkerExit?.(r.errors[0] ?? new Error('the engine could not restart'));
+      });
     });
-    if (previous) {
-      previous.port.close();
-      void previous.worker.terminate();
+  };
+
+  const first = start();
+  try {
+    await first.build(false, null);
+  } catch (err) {
+    await first.stop();
+    throw err;
+  }
+  active = first;
+
+  const ready = (): { thread: EngineThread; meta: SnapshotMeta } => {
+    const meta = active?.meta;
+    if (!active || !meta) throw new EngineNotReadyError();
+    return { thread: active, meta };
+  };
+  const ask = (request: Request) => ready().thread.call(request, timeout);
+
+  /** One rebuild in the standby thread, then the swap. Never rejects. */
+  const build = async (): Promise<ReloadResult> => {
+    if (closed) return { ok: false, applied: false, errors: [new KnowledgeError(options.knowledgeDir, '答案引擎已经关闭')], files: [], stats: { articles: 0, passages: 0, indexBuiltAt: '' } };
+    const builder = standby && standby.alive() ? standby : (standby = start());
+    // Every good change applies; a file that fails keeps its last good version, asked of the serving thread.
+    const previous: PreviousLookup | null = active ? (files) => (active ? (active.call({ op: 'previous', files }, timeout) as PreviousParts) : null) : null;
+    try {
+      const meta = await builder.build(previous !== null, previous);
+      if (closed) return { ok: false, applied: false, errors: [], files: meta.files, stats: meta.stats };
+      // The swap: the new snapshot answers from the next call on; the old one is freed.
+      const old = active;
+      active = builder;
+      standby = old;
+      old?.drop();
+      const errors = meta.errors.map(knowledgeError);
+      return { ok: errors.length === 0, applied: true, errors, files: meta.files, stats: meta.stats };
+    } catch (err) {
+      const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, `无法加载知识库（${(err as Error).message}）`)];
+      return { ok: false, applied: false, errors, files: [], stats: active?.meta?.stats ?? { articles: 0, passages: 0, indexBuiltAt: '' } };
     }
   };
-  serve(first);
 
-  const ready = (): Served => {
-    if (!current) throw new EngineNotReadyError();
-    return current;
+  /**
+   * Requests share a rebuild until it is posted to the thread (which reads the folder after that);
+   * a request during a build queues one more, so the last one always reads the latest folder.
+   */
+  const reload = (): Promise<ReloadResult> => {
+    if (queued) return queued;
+    const mine = tail.then(() => {
+      queued = null;
+      return build();
+    });
+    queued = mine;
+    tail = mine;
+    return mine;
   };
-  const engine: WorkerEngine = {
-    answer: (question, askOptions) => call(ready(), { op: 'answer', question, ...(askOptions ? { options: askOptions } : {}) }, timeout) as Answer,
-    passage: (id) => call(ready(), { op: 'passage', passageId: id }, timeout) as Passage | null,
+
+  return {
+    answer: (question, askOptions) => ask({ op: 'answer', question, ...(askOptions ? { options: askOptions } : {}) }) as Answer,
+    passage: (id) => ask({ op: 'passage', passageId: id }) as Passage | null,
+    converse: (question, turns, converseOptions, at) => ask({ op: 'converse', question, turns, options: converseOptions, at }) as Exchange,
     articles: () => ready().meta.articles,
     stats: () => ready().meta.stats,
     exampleQuestions: (count = 3) => ready().meta.examples.slice(0, count),
     knowledgeErrors: () => ready().meta.errors.map(knowledgeError),
     knowledgeFiles: () => ready().meta.files,
-    reload: () => {
-      // Concurrent reload requests share one rebuild. Every good change applies; a file that fails
-      // keeps its last good version, which the new worker asks the serving one for.
-      const previous = (files: string[]) => (current ? (call(current, { op: 'previous', files }, timeout) as PreviousParts) : null);
-      pending ??= startWorker(options, previous)
-        .then(
-          (next): ReloadResult => {
-            if (closed) void next.worker.terminate();
-            else serve(next);
-            const errors = next.meta.errors.map(knowledgeError);
-            return { ok: errors.length === 0, applied: true, errors, files: next.meta.files, stats: next.meta.stats };
-          },
-          (err: Error): ReloadResult => {
-            const errors = [err instanceof KnowledgeError ? err : new KnowledgeError(options.knowledgeDir, `无法加载知识库（${err.message}）`)];
-            return { ok: false, applied: false, errors, files: [], stats: ready().meta.stats };
-          },
-        )
-        .finally(() => {
-          pending = null;
-        });
-      return pending;
-    },
+    reload,
+    threadsStarted: () => started,
     close: async () => {
       closed = true;
-      const served = current;
-      current = null;
-      if (served) {
-        served.port.close();
-        await served.worker.terminate();
-      }
+      const threads = [active, standby];
+      active = standby = null;
+      await Promise.all(threads.map((t) => t?.stop()));
     },
   };
-  return engine;
 }

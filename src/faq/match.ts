@@ -4,7 +4,7 @@ import { normalize } from '../text/normalize.js';
 import { words } from '../text/segment.js';
 import { isStopWord } from '../text/stopwords.js';
 import { generalWeight } from '../text/word-weights.js';
-import { questionKey } from '../knowledge/parse-faq.js';
+import { questionKey } from '../knowledge/question-key.js';
 import type { FaqEntry } from '../knowledge/types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { questionKey } from './parse-faq.js';
+import { questionKey } from './question-key.js';
 import type { Knowledge } from './load.js';
 
 /**

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { KnowledgeError } from '../shared/errors.js';
-import { normalize } from '../text/normalize.js';
+import { questionKey } from './question-key.js';
 import type { FaqEntry } from './types.js';
+
+export { questionKey };
 
 /**
  * The FAQ format, chosen so a community manager can write it in any text
@@ -123,7 +125,6 @@ export function parseFaq(file: string, content: string): { entries: FaqEntry[]; 
 }
 
 /** Same question up to punctuation, spaces, case and script (Traditional/Simplified). */
-export const questionKey = (q: string) => normalize(q).replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
  * Parses every FAQ file of a knowledge folder. A question asked by two entries

@@ -80,7 +80,8 @@ export function buildBigramTable(norms: readonly string[]): BigramTable {
     tfs: new Uint16Array(0),
     lengths: new Uint32Array(n),
   };
-  const slot = new Uint32Array(at);
+  // `sorted` is free once the distinct codes are copied out: it holds each pair's slot now (one array of that size less at the peak).
+  const slot = sorted;
   for (let i = 0; i < at; i++) table.df[(slot[i] = findBigram(table, codesOf[i]!))]!++;
   for (let i = 0; i < distinct; i++) table.offsets[i + 1] = table.offsets[i]! + (isRareBigram(table.df[i]!, n) ? table.df[i]! : 0);
   table.docs = new Uint32Array(table.offsets[distinct]!);

@@ -12,7 +12,7 @@
  * Writing is best effort: a read-only disk costs the next start-up time, never this one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Passage, UserWord } from '../knowledge/types.js';
@@ -45,6 +45,8 @@ export interface IndexCacheOptions {
   dir: string;
   /** Told what happened (the core has no logger; main logs these). */
   onEvent?: (event: IndexCacheEvent) => void;
+  /** `indexCacheKey` of the inputs, when it was computed already (by the engine's knowledge loader). */
+  key?: string;
 }
 
 /** What the index is built from: the part of `Knowledge` that reaches the index or jieba. */
@@ -90,7 +92,7 @@ export function indexCacheKey(inputs: IndexInputs): string {
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** The cached index when the file exists, matches `key` and its checksum, and loads; null otherwise (with the reason in an event). */
-export function readCachedIndex(options: IndexCacheOptions, key: string, synonyms: Synonyms): SearchIndex | null {
+export function readCachedIndex(options: IndexCacheOptions, key: string, synonyms: Synonyms, passages?: readonly Passage[]): SearchIndex | null {
   const file = path.join(options.dir, CACHE_FILE);
   const miss = (reason: 'absent' | 'stale' | 'corrupt', detail?: string) => {
     options.onEvent?.({ kind: 'miss', file, reason, ...(detail ? { detail } : {}) });
@@ -111,7 +113,7 @@ export function readCachedIndex(options: IndexCacheOptions, key: string, synonym
   const body = bytes.subarray(nl + 1);
   if (sha256(body) !== header[2]) return miss('corrupt', 'checksum mismatch');
   try {
-    const index = loadSearchIndex(body, synonyms);
+    const index = loadSearchIndex(body, synonyms, passages);
     options.onEvent?.({ kind: 'hit', file, ms: Math.round(performance.now() - t0), bytes: body.length });
     return index;
   } catch (err) {
@@ -127,7 +129,14 @@ export function writeCachedIndex(options: IndexCacheOptions, key: string, index:
   try {
     mkdirSync(options.dir, { recursive: true });
     const body = index.serialize();
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${sha256(body)}\n`, 'latin1'), body]));
+    // Header and body written one after the other: no third copy of the body at the build's peak.
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, `${MAGIC} ${key} ${sha256(body)}\n`, null, 'latin1');
+      for (let at = 0; at < body.length; ) at += writeSync(fd, body, at);
+    } finally {
+      closeSync(fd);
+    }
     // rename replaces a stale or corrupt file in one step: a reader sees the old file or the new one, never half.
     renameSync(tmp, file);
     options.onEvent?.({ kind: 'written', file, ms: Math.round(performance.now() - t0), bytes: body.length });
@@ -143,8 +152,9 @@ export function writeCachedIndex(options: IndexCacheOptions, key: string, index:
 
 /** Loads the index from the cache when it is valid for these inputs; otherwise builds it and writes the cache. */
 export function cachedSearchIndex(inputs: IndexInputs, synonyms: Synonyms, options: IndexCacheOptions): SearchIndex {
-  const key = indexCacheKey(inputs);
-  const cached = readCachedIndex(options, key, synonyms);
+  const key = options.key ?? indexCacheKey(inputs);
+  // The passages are the ones hashed into the key: the index uses them rather than equal copies from the file.
+  const cached = readCachedIndex(options, key, synonyms, inputs.passages);
   if (cached && cached.size === inputs.passages.length) return cached;
   const index = createSearchIndex([...inputs.passages], synonyms);
   writeCachedIndex(options, key, index);

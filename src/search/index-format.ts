@@ -1,14 +1,16 @@
 /**
  * The built index as bytes (`v8.serialize` of typed arrays and a few strings),
- * for the disk cache. Postings are flat arrays, one entry per (term, field):
- * loading is a pass over them, with no JSON to parse and no token to re-segment.
+ * for the disk cache. Postings are flat arrays, one entry per (term, field)
+ * (flat-postings.ts), stored and loaded as they are: no JSON to parse, no Map to
+ * rebuild and no token to re-segment.
  * The bigram table is typed arrays already. Article fields are stored once per
  * article, not once per passage.
  */
 import v8 from 'node:v8';
 import type { Passage } from '../knowledge/types.js';
 import type { BigramTable } from './bigram-table.js';
-import { titleNormalizer, type IndexedText, type Postings } from './postings.js';
+import type { FlatPostings } from './flat-postings.js';
+import { titleNormalizer, type IndexedText } from './postings.js';
 
 const SEP = '\u0000';
 
@@ -46,32 +48,6 @@ export function encodeIndex(version: number, passages: readonly Passage[], text:
     if (at === undefined) metaIndex.set(key, (at = metas.push(m) - 1));
     meta[i] = at;
   });
-  let entries = 0;
-  let total = 0;
-  for (const fields of text.postings.values()) {
-    entries += fields.size;
-    for (const docs of fields.values()) total += docs.size;
-  }
-  const entryTerm = new Uint32Array(entries);
-  const entryField = new Uint8Array(entries);
-  const offsets = new Uint32Array(entries + 1);
-  const docs = new Uint32Array(total);
-  const tfs = new Uint16Array(total);
-  let e = 0;
-  let at = 0;
-  let t = 0;
-  for (const fields of text.postings.values()) {
-    for (const [field, posting] of fields) {
-      entryTerm[e] = t;
-      entryField[e] = field;
-      for (const [doc, tf] of posting) {
-        docs[at] = doc;
-        tfs[at++] = Math.min(tf, 0xffff);
-      }
-      offsets[++e] = at;
-    }
-    t++;
-  }
   const stored: Stored = {
     version,
     metas,
@@ -81,35 +57,46 @@ export function encodeIndex(version: number, passages: readonly Passage[], text:
     paragraphs: Uint32Array.from(passages, (p) => p.paragraph),
     texts: passages.map((p) => p.text),
     norms: text.norms,
-    terms: [...text.postings.keys()].join(SEP),
-    entryTerm,
-    entryField,
-    offsets,
-    docs,
-    tfs,
+    terms: text.postings.terms.join(SEP),
+    entryTerm: text.postings.entryTerm,
+    entryField: text.postings.entryField,
+    offsets: text.postings.offsets,
+    docs: text.postings.docs,
+    tfs: text.postings.tfs,
     bigrams: text.bigrams,
     fieldLength: text.fieldLength,
   };
   return v8.serialize(stored);
 }
 
-export function decodeIndex(bytes: Uint8Array, version: number): { passages: Passage[]; text: IndexedText } {
+/**
+ * A copy of a typed array `v8.deserialize` returned: those are views into the bytes read
+ * from disk, and one kept view keeps all of them (the passages' texts included, which the
+ * heap has as strings already) from being freed.
+ */
+const own = <T extends Uint8Array | Uint16Array | Uint32Array>(a: T): T => a.slice() as T;
+
+/**
+ * Reads bytes written by `encodeIndex`. `passages`, when given, are the passages the index was
+ * built from (the cache key says so): they are used instead of building equal ones again.
+ */
+export function decodeIndex(bytes: Uint8Array, version: number, known?: readonly Passage[]): { passages: readonly Passage[]; text: IndexedText } {
   const s = v8.deserialize(bytes) as Stored;
   if (s?.version !== version) throw new Error(`search index: version ${s?.version}, expected ${version}`);
-  const passages = s.ids.map(
-    (id, i): Passage => ({ ...s.metas[s.meta[i]!]!, id, section: s.sections[i]!, paragraph: s.paragraphs[i]!, text: s.texts[i]! }),
-  );
-  const terms = s.terms === '' ? [] : s.terms.split(SEP);
-  const postings: Postings = new Map();
-  for (let e = 0; e + 1 < s.offsets.length; e++) {
-    const term = terms[s.entryTerm[e]!]!;
-    let fields = postings.get(term);
-    if (!fields) postings.set(term, (fields = new Map()));
-    const docs = new Map<number, number>();
-    for (let i = s.offsets[e]!; i < s.offsets[e + 1]!; i++) docs.set(s.docs[i]!, s.tfs[i]!);
-    fields.set(s.entryField[e]!, docs);
-  }
+  if (known && known.length !== s.ids.length) throw new Error(`search index: ${s.ids.length} passages, expected ${known.length}`);
+  const b = s.bigrams;
+  const bigrams: BigramTable = { codes: own(b.codes), df: own(b.df), offsets: own(b.offsets), docs: own(b.docs), tfs: own(b.tfs), lengths: own(b.lengths) };
+  const passages =
+    known ?? s.ids.map((id, i): Passage => ({ ...s.metas[s.meta[i]!]!, id, section: s.sections[i]!, paragraph: s.paragraphs[i]!, text: s.texts[i]! }));
+  const postings: FlatPostings = {
+    terms: s.terms === '' ? [] : s.terms.split(SEP),
+    entryTerm: own(s.entryTerm),
+    entryField: own(s.entryField),
+    offsets: own(s.offsets),
+    docs: own(s.docs),
+    tfs: own(s.tfs),
+  };
   const titleOf = titleNormalizer();
   const titles = passages.map(titleOf);
-  return { passages, text: { postings, bigrams: s.bigrams, fieldLength: s.fieldLength, norms: s.norms, titles } };
+  return { passages, text: { postings, bigrams, fieldLength: own(s.fieldLength), norms: s.norms, titles } };
 }

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { Passage } from '../knowledge/types.js';
 import { averageLength, bigramDf, scoreBigrams } from './bigram-table.js';
+import { postingViews, type PostingViews } from './flat-postings.js';
 import { decodeIndex, encodeIndex } from './index-format.js';
 import { FIELDS, indexText, TITLE, WORDS, type IndexedText } from './postings.js';
 import type { Synonyms } from './synonyms.js';
@@ -66,7 +67,7 @@ export type Doc = Record<(typeof FIELDS)[number], string> & { id: number };
  * does; tests/search/round-trip.test.ts checks the scores against MiniSearch's
  * own `addAll`, and the index cache key includes MiniSearch's version.
  */
-function miniSearchOver(text: IndexedText, n: number): MiniSearch<Doc> {
+function miniSearchOver(text: IndexedText, views: PostingViews, n: number): MiniSearch<Doc> {
   const documentIds: Record<number, number> = {};
   const fieldLength: Record<number, number[]> = {};
   const sums = [0, 0];
@@ -90,8 +91,8 @@ function miniSearchOver(text: IndexedText, n: number): MiniSearch<Doc> {
     serializationVersion: 2,
   };
   const mini = MiniSearch.loadJS<Doc>(js as Parameters<typeof MiniSearch.loadJS>[0], { fields: [...FIELDS], tokenize: split });
-  const tree = (mini as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })._index;
-  for (const [term, fields] of text.postings) tree.set(encodeTerm(term), fields);
+  const tree = (mini as unknown as { _index: { set(term: string, data: PostingViews extends Map<string, infer F> ? F : never): void } })._index;
+  for (const [term, fields] of views) tree.set(encodeTerm(term), fields);
   return mini;
 }
 
@@ -127,15 +128,16 @@ function search(mini: MiniSearch<Doc>, text: IndexedText, avgBigrams: number, sy
 }
 
 function wrap(passages: readonly Passage[], text: IndexedText, synonyms: Synonyms): SearchIndex {
-  const { postings, norms, titles } = text;
-  const mini = miniSearchOver(text, passages.length);
+  const { norms, titles } = text;
+  const views = postingViews(text.postings);
+  const mini = miniSearchOver(text, views, passages.length);
   const avgBigrams = averageLength(text.bigrams);
   return {
     passages,
     norms,
     titles,
     size: passages.length,
-    wordDf: (t) => postings.get(synonyms.canonical(t))?.get(WORDS)?.size ?? 0,
+    wordDf: (t) => views.get(synonyms.canonical(t))?.get(WORDS)?.size ?? 0,
     bigramDf: (t) => bigramDf(text.bigrams, t),
     search: (query, limit) => search(mini, text, avgBigrams, synonyms, query, limit),
     serialize: () => encodeIndex(INDEX_VERSION, passages, text),
@@ -147,9 +149,12 @@ export function createSearchIndex(passages: readonly Passage[], synonyms: Synony
   return wrap(passages, indexText(passages, synonyms), synonyms);
 }
 
-/** Loads an index written by `serialize`; needs the same synonyms it was built with. Throws on a version mismatch. */
-export function loadSearchIndex(bytes: Uint8Array, synonyms: Synonyms): SearchIndex {
-  const { passages, text } = decodeIndex(bytes, INDEX_VERSION);
-  return wrap(passages, text, synonyms);
+/**
+ * Loads an index written by `serialize`; needs the same synonyms it was built with, and takes the
+ * passages it was built from when the caller has them (else they are read back). Throws on a version mismatch.
+ */
+export function loadSearchIndex(bytes: Uint8Array, synonyms: Synonyms, passages?: readonly Passage[]): SearchIndex {
+  const { passages: read, text } = decodeIndex(bytes, INDEX_VERSION, passages);
+  return wrap(read, text, synonyms);
 }
 

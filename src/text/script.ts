@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-chars.js';
 
 /**
  * The script a reader writes in, as a BCP 47 tag: Simplified, or Traditional
@@ -7,39 +8,29 @@ import * as OpenCC from 'opencc-js';
 export type Script = 'zh-Hans' | 'zh-Hant-HK' | 'zh-Hant-TW';
 
 // Phrase-level conversion (OpenCC's phrase tables, then regional variants): 头发 → 頭髮, not 頭發.
-const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
-const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
-const hongKongToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const taiwanToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const toSimplified = (s: string) => taiwanToCn(hongKongToCn(s));
+// Each converter is built on first use: the two into Traditional cost ~40 MB and ~0.3 s each, and
+// only an answer shown in that script needs one.
+const lazy = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+const hongKong = lazy(() => OpenCC.Converter({ from: 'cn', to: 'hk' }));
+const taiwan = lazy(() => OpenCC.Converter({ from: 'cn', to: 'tw' }));
+const simplifier = lazy(() => {
+  const hongKongToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  const taiwanToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return (s: string) => taiwanToCn(hongKongToCn(s));
+});
 
-/** Characters that only one script uses, found by asking OpenCC about every CJK character once (~60 ms, on first use). */
-let tables: { traditional: Set<string>; simplified: Set<string> } | null = null;
-function scriptTables() {
-  if (tables) return tables;
-  const chars: string[] = [];
-  for (let cp = 0x4e00; cp <= 0x9fff; cp++) chars.push(String.fromCodePoint(cp));
-  const joined = chars.join('\n');
-  const [cn, hk, tw] = [toSimplified(joined), toHongKong(joined), toTaiwan(joined)].map((s) => s.split('\n'));
-  const traditional = new Set<string>();
-  const simplified = new Set<string>();
-  chars.forEach((c, i) => {
-    // Simplified only when both regions write it otherwise (着 stays in Hong Kong, 台 in Taiwan).
-    const isSimplified = hk![i] !== c && tw![i] !== c;
-    const isTraditional = cn![i] !== c;
-    if (isSimplified && !isTraditional) simplified.add(c);
-    if (isTraditional && !isSimplified) traditional.add(c);
-  });
-  tables = { traditional, simplified };
-  return tables;
-}
+/** Characters only one script writes (computed from OpenCC by scripts/script-chars.ts). */
+const tables = { traditional: new Set(TRADITIONAL_ONLY), simplified: new Set(SIMPLIFIED_ONLY) };
 
 /** Cantonese written words: a question with them is from Hong Kong or Macau. */
 const CANTONESE = /[係嘅咩唔喺冇佢嗰啲噉嘢睇畀咗嚟哋乜揾搵邊冚攞咁㗎喎啩咋囉]|幾多|點樣|點解|幾時|而家|聽日|琴日/u;
 
 /** How many characters only Traditional, and only Simplified, writes. */
 export function countScriptChars(text: string): { traditional: number; simplified: number } {
-  const { traditional, simplified } = scriptTables();
+  const { traditional, simplified } = tables;
   let t = 0;
   let s = 0;
   for (const c of text) {
@@ -80,8 +71,8 @@ export const isTraditional = (script: Script) => script !== 'zh-Hans';
 
 /** Converts text into `script`, phrase by phrase. Text already in it comes back unchanged. */
 export function toScript(text: string, script: Script): string {
-  if (script === 'zh-Hans') return toSimplified(text);
-  return script === 'zh-Hant-HK' ? toHongKong(text) : toTaiwan(text);
+  if (script === 'zh-Hans') return simplifier()(text);
+  return script === 'zh-Hant-HK' ? hongKong()(text) : taiwan()(text);
 }
 
 /**

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Engine } from '../../src/engine/types.js';
 import { startWorkerEngine, type WorkerEngine } from '../../src/engine/worker-engine.js';
+import type { IndexCacheEvent } from '../../src/search/index-cache.js';
 import { QuestionError } from '../../src/shared/errors.js';
 
 const QUESTIONS = ['东江湖的水能直接喝吗', '郴州离广州坐高铁多久', '北湖机场什么时候通航', '明天股市会涨吗'];
@@ -68,4 +69,26 @@ describe('engine in a worker thread', () => {
     await expect(startWorkerEngine({ knowledgeDir: path.join(empty, 'missing') })).rejects.toMatchObject({ name: 'KnowledgeError' });
     rmSync(empty, { recursive: true, force: true });
   }, 60_000);
+
+  it('starts from the index cache while the folder is unchanged, and from the files once one changes', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'chuchu-cached-'));
+    const cache = path.join(folder, 'cache');
+    writeFileSync(path.join(folder, 'lake.md'), '---\ntitle: 湖\n---\n\n东江湖蓄水量八十一亿立方米。\n');
+    const start = async () => {
+      const events: IndexCacheEvent['kind'][] = [];
+      const engine = await startWorkerEngine({ knowledgeDir: folder, indexCacheDir: cache, onIndexCache: (e) => events.push(e.kind) });
+      const excerpt = engine.answer('东江湖蓄水量多少').results[0]?.excerpt;
+      await engine.close();
+      return { events, excerpt };
+    };
+    try {
+      expect(await start()).toMatchObject({ events: ['miss', 'written'] });
+      expect(await start()).toMatchObject({ events: ['hit'], excerpt: expect.stringContaining('八十一亿') });
+      // Same size, new text: only the content tells.
+      writeFileSync(path.join(folder, 'lake.md'), '---\ntitle: 湖\n---\n\n东江湖蓄水量九十二亿立方米。\n');
+      expect(await start()).toMatchObject({ events: ['miss', 'written'], excerpt: expect.stringContaining('九十二亿') });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

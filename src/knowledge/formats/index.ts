@@ -3,22 +3,25 @@ import { KnowledgeError } from '../../shared/errors.js';
 import { parseMd } from '../parse-md.js';
 import { parseTxt } from '../parse-txt.js';
 import type { ParsedArticle } from '../parsed.js';
-import { parseDocx } from './docx.js';
 import { decodeText } from './encoding.js';
-import { parseHtml } from './html.js';
-import { parsePdf } from './pdf.js';
 
 /** Largest article file read (a 500-page PDF is about this size); bigger files are reported, not read. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 type Parser = (file: string, bytes: Uint8Array) => ParsedArticle | Promise<ParsedArticle>;
 
+// HTML, Word and PDF need large libraries (linkedom, readability, mammoth, pdf.js): each is imported
+// the first time a file of its kind is read, so a folder of .md and .txt never loads them.
+const parseHtml: Parser = async (file, bytes) => (await import('./html.js')).parseHtml(file, decodeText(file, bytes, { html: true }).text);
+const parseDocx: Parser = async (file, bytes) => (await import('./docx.js')).parseDocx(file, bytes);
+const parsePdf: Parser = async (file, bytes) => (await import('./pdf.js')).parsePdf(file, bytes);
+
 const PARSERS: Record<string, Parser> = {
   '.md': (file, bytes) => parseMd(file, decodeText(file, bytes).text),
   '.markdown': (file, bytes) => parseMd(file, decodeText(file, bytes).text),
   '.txt': (file, bytes) => parseTxt(file, decodeText(file, bytes).text),
-  '.html': (file, bytes) => parseHtml(file, decodeText(file, bytes, { html: true }).text),
-  '.htm': (file, bytes) => parseHtml(file, decodeText(file, bytes, { html: true }).text),
+  '.html': parseHtml,
+  '.htm': parseHtml,
   '.docx': parseDocx,
   '.pdf': parsePdf,
 };
