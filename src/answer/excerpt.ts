@@ -61,10 +61,11 @@ const argmax = (xs: number[]) => xs.reduce((best, x, i) => (x > xs[best]! ? i : 
 
 /**
  * Chooses the excerpt of a passage that best answers the question: the
- * sentence with the most question weight (a sentence shaped like the answer
- * asked for scores extra), widened with neighbouring sentences within the
- * budget; a sentence too long is cut at clause boundaries around the match.
- * `…` marks text left out. Highlights are the question's terms in the excerpt.
+ * sentence the fitted sentence model (sentence-model.ts) finds likeliest to
+ * hold the answer, widened with neighbouring sentences, the likelier first,
+ * until the quote holds `neighbourMass` of that probability (within the
+ * budget); a sentence too long is cut at clause boundaries around its best
+ * clause. `…` marks text left out. Highlights are the question's terms in the excerpt.
  */
 export function chooseExcerpt(
   text: string,
