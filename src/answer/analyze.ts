@@ -39,6 +39,11 @@ export interface AnalyzedQuestion {
   phrase: WeightedTerm[];
   /** Names of places, people or organisations in the question that no passage mentions (长沙 asked of an article about 郴州). */
   absentNames: string[];
+  /**
+   * The terms coverage counts: a part of a longer question word (东江 of 东江湖) is that
+   * word again, counted once, through the whole word.
+   */
+  wholeTerms: AnalyzedQuestion['terms'];
 }
 
 /** jieba's tags for names: places, people (and transliterated ones), organisations. */
@@ -86,8 +91,10 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
   const absentNames = [...new Set(taggedWords(normalized).filter((w) => NAME_TAGS.has(w.tag) && w.word.length > 1).map((w) => w.word))].filter(
     (w) => index.wordDf(w) === 0 && [...w].every((_, i) => i + 1 >= w.length || index.bigramDf(w.slice(i, i + 2)) === 0),
   );
+  const wholeTerms = terms.filter(({ term }) => !terms.some((t) => t.term.length > term.length && t.term.includes(term)));
   return {
     question,
+    wholeTerms,
     normalized,
     absentNames,
     type: coarseType(answerType(normalized)),

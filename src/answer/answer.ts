@@ -79,13 +79,13 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
     const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
     const offset = Math.max(0, options.offset ?? 0);
     const analyzed = analyzeQuestion(q, index);
-    const ranked = retrieve(analyzed, index, synonyms.group);
-    const top = ranked[0];
     // A place, person or organisation the question names and no article mentions: what it asks of it is not here.
     if (analyzed.absentNames.length > 0) {
       const note = `知识库里没有找到${analyzed.absentNames.map((n) => `“${n}”`).join('、')}：文章没有提到，无法回答这个问题。`;
       return { question: q, answered: false, results: [], suggestions: suggestions(), note };
     }
+    const ranked = retrieve(analyzed, index, synonyms.group);
+    const top = ranked[0];
     if (!top || top.support < MIN_COVERAGE) {
       return { question: q, answered: false, results: [], suggestions: suggestions() };
     }

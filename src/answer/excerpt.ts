@@ -14,7 +14,7 @@ export interface Excerpt {
   highlights: Array<[number, number]>;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
@@ -57,6 +57,12 @@ function softmax(xs: number[]): number[] {
   return e.map((x) => x / z);
 }
 
+/** The sentences of a passage as excerpts choose among them: trimmed, non-empty, in order (the fit labels these too). */
+export function sentenceSpans(text: string): Span[] {
+  const whole = trimSpan(text, { start: 0, end: text.length });
+  return pieces(text, whole, SENTENCE).map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+}
+
 const argmax = (xs: number[]) => xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0);
 
 /**
@@ -87,7 +93,7 @@ export function chooseExcerpt(
   const fits = (s: Span) => cost(s) <= budget;
   if (fits(whole)) return render(text, norm, map, toNorm, whole, whole, terms);
 
-  const sentences = pieces(text, whole, SENTENCE).map((s) => trimSpan(text, s)).filter((s) => s.end > s.start);
+  const sentences = sentenceSpans(text);
   const title = context.title ? normalizeMapped(context.title).text : '';
   const scores = sentenceScores(query, sentences.map(normOf), title, context.weights);
   const best = argmax(scores);

@@ -62,11 +62,12 @@ export function sentenceCoverage(q: AnalyzedQuestion, norm: string, synonymsOf: 
   for (const t of q.phrase) phraseTotal += t.weight;
   let words = 0;
   let phrase = 0;
+  // A word of the article's title is in every sentence: the paragraph that repeats the name is no more about it than the others.
+  const inTitle = q.terms.map(({ term }) => (title ? presence(term, title, synonymsOf) : 0));
   for (const sentence of sentences(norm)) {
     if (sentence.length < 2) continue;
     let found = 0;
-    // A word of the article's title is in every sentence: the paragraph that repeats the name is no more about it than the others.
-    for (const { term, localWeight } of q.terms) found += Math.max(presence(term, sentence, synonymsOf), title ? presence(term, title, synonymsOf) : 0) * localWeight;
+    q.terms.forEach(({ term, localWeight }, i) => (found += Math.max(presence(term, sentence, synonymsOf), inTitle[i]!) * localWeight));
     // A sentence about the question that also holds what is asked for (a number, a date, 成功…) answers it.
     if (found > 0 && holdsAnswer(q, sentence)) found += RERANK.shapeBonus * wordTotal;
     if (found > words) words = found;
@@ -83,9 +84,7 @@ export function coverage(q: AnalyzedQuestion, norm: string, synonymsOf: (t: stri
   let localTotal = 0;
   let general = 0;
   let generalTotal = 0;
-  for (const { term, weight, localWeight } of q.terms) {
-    // A part of a longer question word (东江 of 东江湖) is that word again: counted once, through the whole word.
-    if (q.terms.some((t) => t.term.length > term.length && t.term.includes(term))) continue;
+  for (const { term, weight, localWeight } of q.wholeTerms) {
     localTotal += localWeight;
     generalTotal += weight;
     const p = presence(term, norm, synonymsOf);

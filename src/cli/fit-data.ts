@@ -1,11 +1,10 @@
 import { analyzeQuestion } from '../answer/analyze.js';
-import { chooseExcerpt } from '../answer/excerpt.js';
+import { chooseExcerpt, sentenceSpans } from '../answer/excerpt.js';
 import { sentenceFeatures, sentenceQuery, type SentenceQuery } from '../answer/sentence-model.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
 import { createSynonyms } from '../search/synonyms.js';
 import { normalize } from '../text/normalize.js';
 import { loadDictionary } from '../text/segment.js';
-import { SENTENCE } from '../text/sentences.js';
 import { readSetPassages, type EvalQuestion } from './eval-data.js';
 import type { Group } from './fit-logit.js';
 
@@ -33,21 +32,6 @@ export interface SentenceCase {
   answers: string[];
 }
 
-/** The sentences of a passage as chooseExcerpt splits it (trimmed, non-empty), normalized. */
-function sentenceNorms(text: string): { starts: number[]; ends: number[]; norms: string[] } {
-  const out = { starts: [] as number[], ends: [] as number[], norms: [] as string[] };
-  for (const m of text.matchAll(SENTENCE)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
-    if (!body) continue;
-    out.starts.push(m.index! + lead);
-    out.ends.push(m.index! + lead + body.length);
-    out.norms.push(normalize(body));
-  }
-  return out;
-}
-
 /**
  * Feature groups for the sentence model: the sentences of each question's gold passage,
  * the right one being where the first gold answer starts. Passages short enough to be
@@ -63,10 +47,11 @@ export function fitGroups(pool: Pool, questions: EvalQuestion[]): { sentence: Gr
     if (!Number.isFinite(at)) continue;
     const query = sentenceQuery(analyzeQuestion(q.question, pool.index));
     cases.push({ text: gold.text, title: gold.title, query, answers: q.answers });
-    const s = sentenceNorms(gold.text);
-    const label = s.starts.findIndex((start, i) => start <= at && at < s.ends[i]!);
-    if (label < 0 || s.norms.length < 2) continue;
-    sentence.push({ rows: sentenceFeatures(query, s.norms, normalize(gold.title)), label });
+    const spans = sentenceSpans(gold.text);
+    const label = spans.findIndex((s) => s.start <= at && at < s.end);
+    if (label < 0 || spans.length < 2) continue;
+    const norms = spans.map((s) => normalize(gold.text.slice(s.start, s.end)));
+    sentence.push({ rows: sentenceFeatures(query, norms, normalize(gold.title)), label });
   }
   return { sentence, cases };
 }
