@@ -8,6 +8,7 @@ import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
 import { sentenceQuery } from './sentence-model.js';
 import { retrieve, type Ranked } from './retrieve.js';
+import { typedSpans } from './typed-spans.js';
 import type { AnswerDraft, AnswerResult, AskOptions } from './types.js';
 
 /**
@@ -27,6 +28,7 @@ const MIN_RELATIVE_SCORE = 0.5;
  */
 const MIN_RELATIVE_SUPPORT = 0.75;
 export const DEFAULT_LIMIT = 3;
+const NO_PRICE = '文章里没有找到这个问题问的价格或费用，无法回答。';
 export const MAX_LIMIT = 10;
 
 export interface ArticleAnswererDeps {
@@ -84,7 +86,12 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
       const note = `知识库里没有找到${analyzed.absentNames.map((n) => `“${n}”`).join('、')}：文章没有提到，无法回答这个问题。`;
       return { question: q, answered: false, results: [], suggestions: suggestions(), note };
     }
-    const ranked = retrieve(analyzed, index, synonyms.group);
+    let ranked = retrieve(analyzed, index, synonyms.group);
+    if (analyzed.answerType === 'price' && ranked[0] && ranked[0].support >= MIN_COVERAGE) {
+      // A price is answered by a passage that gives one (20元, 免费), never by another number of the same subject.
+      ranked = ranked.filter((r) => typedSpans('price', index.norms[r.doc]!).length > 0);
+      if (ranked.length === 0) return { question: q, answered: false, results: [], suggestions: suggestions(), note: NO_PRICE };
+    }
     const top = ranked[0];
     if (!top || top.support < MIN_COVERAGE) {
       return { question: q, answered: false, results: [], suggestions: suggestions() };

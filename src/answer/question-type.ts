@@ -12,6 +12,7 @@
 export type QuestionType = 'number' | 'time' | 'place' | 'person' | 'other';
 
 export type AnswerType =
+  | 'price'
   | 'duration'
   | 'distance'
   | 'date'
@@ -41,6 +42,8 @@ const ORGANISATION_NOUN = '(?:公司|机构|组织|单位|部门|大学|学校|�
 
 /** First match wins: 多长时间 is a duration before it is a number (多长), 几点 a time before a number (几). */
 const ANSWER_CUES: Array<[AnswerType, RegExp]> = [
+  // Cantonese 幾多錢 is 多少钱 by now.
+  ['price', /多少钱|几块钱|几毛钱|什么价|(?:票价|价格|价钱|价位|收费|费用|花费|售价|租金|学费|门票|车费|房价)(?:是|为|要|大概|大约|约|一般)?(?:多少|几)|卖多少|多少元|几元|贵不贵|贵吗|便宜吗/u],
   ['duration', new RegExp(`多久(?!以前|之前)|多长时间|多少(?:个)?${TIME_UNIT}(?!前)|几(?:个${TIME_UNIT}|小时|分钟|天|周|年)(?![前后]|以[前后])|要多长|历时多|持续多|多长的时间`, 'u')],
   ['distance', /多远|几远|远[吗么嘛]|远不远|近[吗么嘛]|近不近|多少(?:公里|千米|米|里|英里|海里)|距离(?:是|有)?多少|多长的?距离|相距多|隔多远/u],
   [
@@ -63,6 +66,7 @@ export function answerType(normalizedQuestion: string): AnswerType {
 }
 
 const COARSE: Record<AnswerType, QuestionType> = {
+  price: 'number',
   duration: 'number',
   distance: 'number',
   date: 'time',

@@ -3,7 +3,7 @@ import { isCjkWord } from '../text/cjk.js';
 import { sentences } from '../text/sentences.js';
 import type { AnalyzedQuestion } from './analyze.js';
 import { hasAnswerShape } from './question-type.js';
-import { typedSpans } from './typed-spans.js';
+import { isPatternType, typedSpans } from './typed-spans.js';
 
 /**
  * Re-ranking: how many search hits are re-ranked, and the weight of term
@@ -34,16 +34,13 @@ export function presence(term: string, text: string, synonymsOf: (t: string) => 
   return (PARTIAL_CREDIT * found) / (term.length - 1);
 }
 
-/** Answer types whose shape a pattern finds (names need jieba's tagger: too slow for every candidate sentence). */
-const SHAPED = new Set(['duration', 'distance', 'date', 'number']);
-
 /**
  * True when a sentence holds what the question asks for: a span of its answer type that
  * is not the question's own (到广州1小时左右 for 郴州离广州多远, not the 2017年 it names), or
  * for other types the coarse shape (a number, a date, a place word).
  */
 export function holdsAnswer(q: AnalyzedQuestion, sentence: string): boolean {
-  if (!SHAPED.has(q.answerType)) return hasAnswerShape(q.type, sentence);
+  if (!isPatternType(q.answerType)) return hasAnswerShape(q.type, sentence);
   return typedSpans(q.answerType, sentence).some((s) => !q.normalized.includes(sentence.slice(s.start, s.end)));
 }
 

@@ -1,6 +1,7 @@
 import type { AnalyzedQuestion } from './analyze.js';
-import { hasAnswerShape, type QuestionType } from './question-type.js';
+import { hasAnswerShape, type AnswerType, type QuestionType } from './question-type.js';
 import { SENTENCE_WEIGHTS } from './sentence-weights.js';
+import { isPatternType, typedSpans } from './typed-spans.js';
 
 /** A normalized question term and how much it says (its IDF). */
 export interface WeightedTerm {
@@ -12,6 +13,7 @@ export interface WeightedTerm {
 export interface SentenceQuery {
   normalized: string;
   type: QuestionType;
+  answerType: AnswerType;
   /** Informative words, and the rescue bigrams made of their characters (general weights). */
   terms: WeightedTerm[];
   /** The question's bigrams with their IDF: word order. */
@@ -23,11 +25,11 @@ export interface SentenceQuery {
  * rescue bigrams made only of characters of informative words (not 哪些 or 么是, which
  * come from the question words around them).
  */
-export function sentenceQuery(a: Pick<AnalyzedQuestion, 'normalized' | 'type' | 'terms' | 'bigramTerms' | 'phrase'>): SentenceQuery {
+export function sentenceQuery(a: Pick<AnalyzedQuestion, 'normalized' | 'type' | 'answerType' | 'terms' | 'bigramTerms' | 'phrase'>): SentenceQuery {
   const chars = new Set(a.terms.flatMap((t) => [...t.term]));
   const bigrams = a.bigramTerms.filter((t) => [...t.term].every((c) => chars.has(c)));
   const terms = [...a.terms.map(({ term, weight }) => ({ term, weight })), ...bigrams];
-  return { normalized: a.normalized, type: a.type, terms, phrase: a.phrase };
+  return { normalized: a.normalized, type: a.type, answerType: a.answerType, terms, phrase: a.phrase };
 }
 
 /** Names of the features `sentenceFeatures` computes, in row order (sentence-weights.ts lists the same). */
@@ -48,6 +50,8 @@ export const SENTENCE_FEATURES = [
   'nextWords',
   'chars',
   'typed',
+  'cue',
+  'before',
 ] as const;
 
 /** Weight of a title word inside its own passage: the whole passage is about it, so it tells sentences apart little. */
@@ -64,16 +68,39 @@ function contentChars(normalized: string, title: string): string[] {
   return [...new Set([...normalized].filter((c) => CJK.test(c) && !FUNCTION_CHARS.has(c) && !title.includes(c)))];
 }
 
-/** Spans shaped like the answer of each type, for `typed` (a number or date the question does not already hold). */
-const TYPED: Partial<Record<QuestionType, RegExp>> = {
-  number: /\d[\d.,]*\s*[^\d\s.,，。、；]?|[一二三四五六七八九十百千万亿两]+[个项处位名家条次年天岁倍种元米吨]/gu,
-  time: /\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|世纪|年代|[一二三四五六七八九十]+年/gu,
-};
+/** A span of the asked-for type (a price, a number with its unit, a date, a duration, a distance) that the question does not already hold. */
 function typed(q: SentenceQuery, sentence: string): number {
-  const pattern = TYPED[q.type];
-  if (!pattern) return 0;
-  for (const m of sentence.matchAll(pattern)) if (!q.normalized.includes(m[0])) return 1;
-  return 0;
+  if (!isPatternType(q.answerType)) return 0;
+  return typedSpans(q.answerType, sentence).some((m) => !q.normalized.includes(sentence.slice(m.start, m.end))) ? 1 : 0;
+}
+
+/**
+ * Questions that ask why, what something is called, what it is for or how, and the words
+ * a sentence answering them tends to use (由于…, 又称…, 用于…, 通过…).
+ */
+const CUES: Array<[RegExp, RegExp]> = [
+  [/为什么|为何|原因|由来|怎么会|何以|缘故|起因/u, /因为|由于|因此|所以|故|源于|源自|取名|得名|以致|导致|因/u],
+  [/叫什么|称为什么|称作什么|又称|名字|简称|别称|别名|外号|昵称|绰号|称号|名称|译名|原名|全名|命名/u, /称|名为|叫做|叫|简称|又名|俗名|别名|命名|译为|全名|原名|昵称/u],
+  [/用途|用处|作用|有什么用|目的|功能|功用|用来做|用于/u, /用于|用来|用作|作用|以便|为了|旨在|目的|功能|可以|能够/u],
+  [/怎样|如何|怎么|方式|方法|手段|途径/u, /通过|采用|利用|方式|方法|以|经由|透过|借助/u],
+];
+/** Question words: what comes before one in the question often comes just before the answer in the sentence. */
+const QUESTION_WORD = /什么|哪[里儿个些位家所1]?|谁|多少|几|怎么|怎样|如何|为什么|为何|何[时处地人]?|多[久长大高远重宽深快]/u;
+const BEFORE_CHARS = 8;
+/** The question's text before its question word, letters and digits only (公园主出入口在 of 公园主出入口在哪里). */
+function lead(question: string): string {
+  const m = QUESTION_WORD.exec(question);
+  return [...(m ? question.slice(0, m.index) : '')].filter((c) => /[\p{L}\p{N}]/u.test(c)).join('');
+}
+/** The longest end of `lead` (up to BEFORE_CHARS) that the sentence holds, as a share of BEFORE_CHARS. */
+function before(leadText: string, sentence: string): number {
+  let k = 0;
+  while (k < Math.min(BEFORE_CHARS, leadText.length) && sentence.includes(leadText.slice(leadText.length - k - 1))) k++;
+  return k / BEFORE_CHARS;
+}
+
+function cue(question: string): RegExp | undefined {
+  return CUES.find(([asks]) => asks.test(question))?.[1];
 }
 
 /**
@@ -126,6 +153,8 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
   const isBestPredicate = marks(predicates);
   const definition = DEFINITION.test(q.normalized);
   const chars = contentChars(q.normalized, title);
+  const answers = cue(q.normalized);
+  const leadText = lead(q.normalized);
   return sentenceNorms.map((s, i) => {
     const shape = hasAnswerShape(q.type, s) ? 1 : 0;
     const afterBest = isBest[i - 1] ?? 0;
@@ -146,6 +175,8 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
       words[i + 1] ?? 0,
       chars.length ? chars.filter((c) => s.includes(c)).length / chars.length : 0,
       typed(q, s),
+      answers?.test(s) ? 1 : 0,
+      before(leadText, s),
     ];
   });
 }
@@ -153,7 +184,7 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
 /** The fitted log-odds of each sentence answering (sentence-weights.ts, written by `npm run fit`). */
 export function sentenceScores(q: SentenceQuery, sentenceNorms: string[], title: string, weights: readonly number[] = SENTENCE_WEIGHTS.weights): number[] {
   const { features } = SENTENCE_WEIGHTS;
-  if (features.join() !== SENTENCE_FEATURES.join()) {
+  if (weights === SENTENCE_WEIGHTS.weights && features.join() !== SENTENCE_FEATURES.join()) {
     throw new Error(`sentence-weights.ts names ${features.join(',')}, the code computes ${SENTENCE_FEATURES.join(',')}: run npm run fit`);
   }
   return sentenceFeatures(q, sentenceNorms, title).map((row) => row.reduce((s, x, i) => s + x * weights[i]!, 0));

@@ -31,8 +31,11 @@ const ERAS = [
 /** What a date goes on with: 2003年底, 2004年春天, 1998-2000年间, 5月中旬. */
 const DATE_TAIL = '(?:初|底|末|中旬|上旬|下旬|春天?|夏天?|秋天?|冬天?|上半年|下半年|间|左右|前后)?';
 
-/** Regular answer shapes: a number with its unit, a date or time of day, a duration, a distance. */
+const CURRENCY = '(?:元|块|毛钱|美元|美金|港元|港币|澳门元|澳元|欧元|日元|英镑|人民币|新台币|台币|加元|韩元|卢布|法郎|马克|比索)';
+
+/** Regular answer shapes: a price, a number with its unit, a date or time of day, a duration, a distance. */
 const SHAPES: Partial<Record<AnswerType, RegExp>> = {
+  price: new RegExp(`${ABOUT}(?:[$￥¥€£]\\s?${NUM}(?:多|余)?(?:万|亿|千|百)*|(?:${NUM}${RANGE})?${NUM}(?:多|余)?(?:万|亿|千|百)*${CURRENCY}(?:多|左右)?)|免费`, 'gu'),
   duration: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:${NUM}|半)${TIME_UNIT}|半(?:个)?(?:小时|天|年|个月)`, 'gu'),
   // "How far" is often answered with a travel time (到广州1小时左右).
   distance: new RegExp(`${ABOUT}(?:${NUM}${LENGTH_UNIT}?${RANGE})?${NUM}(?:${LENGTH_UNIT}|${TIME_UNIT})`, 'gu'),
@@ -81,7 +84,7 @@ const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
 function shapeSpans(pattern: RegExp, text: string): TextSpan[] {
   const out: TextSpan[] = [];
   for (const m of text.matchAll(pattern)) {
-    if (m[0].length > 0 && QUANTITY.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length });
+    if (m[0].length > 0 && (QUANTITY.test(m[0]) || m[0] === '免费')) out.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
@@ -153,6 +156,11 @@ function dottedNames(text: string): TextSpan[] {
     else out.push(span);
   });
   return out;
+}
+
+/** True for the types typedSpans finds by pattern alone (cheap enough for every candidate sentence); the others need jieba's tagger. */
+export function isPatternType(type: AnswerType): boolean {
+  return SHAPES[type] !== undefined;
 }
 
 /**

@@ -34,8 +34,10 @@ export interface SentenceCase {
 
 /**
  * Feature groups for the sentence model: the sentences of each question's gold passage,
- * the right one being where the first gold answer starts. Passages short enough to be
- * quoted whole have no choice to learn from and are left out of the groups (kept as cases).
+ * the right ones being those that hold a gold answer whole (where none does, an answer
+ * running over sentences, the one where the first gold answer starts). Passages short
+ * enough to be quoted whole have no choice to learn from and are left out of the groups
+ * (kept as cases).
  */
 export function fitGroups(pool: Pool, questions: EvalQuestion[]): { sentence: Group[]; cases: SentenceCase[] } {
   const sentence: Group[] = [];
@@ -48,10 +50,11 @@ export function fitGroups(pool: Pool, questions: EvalQuestion[]): { sentence: Gr
     const query = sentenceQuery(analyzeQuestion(q.question, pool.index));
     cases.push({ text: gold.text, title: gold.title, query, answers: q.answers });
     const spans = sentenceSpans(gold.text);
-    const label = spans.findIndex((s) => s.start <= at && at < s.end);
-    if (label < 0 || spans.length < 2) continue;
+    const first = spans.findIndex((s) => s.start <= at && at < s.end);
+    if (first < 0 || spans.length < 2) continue;
+    const holding = spans.flatMap((s, i) => (q.answers.some((g) => gold.text.slice(s.start, s.end).includes(g)) ? [i] : []));
     const norms = spans.map((s) => normalize(gold.text.slice(s.start, s.end)));
-    sentence.push({ rows: sentenceFeatures(query, norms, normalize(gold.title)), label });
+    sentence.push({ rows: sentenceFeatures(query, norms, normalize(gold.title)), labels: holding.length ? holding : [first] });
   }
   return { sentence, cases };
 }

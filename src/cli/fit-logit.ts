@@ -1,29 +1,33 @@
 /**
- * A conditional logit (softmax over the choices of one group: the hits of one
- * question, the sentences of one passage), fitted by full-batch gradient
- * descent from zero with a small L2 penalty. Deterministic: the same groups in
- * the same order give the same weights, bit for bit.
+ * A conditional logit (softmax over the choices of one group: the sentences of one
+ * passage), fitted by full-batch gradient descent from zero with a small L2 penalty.
+ * A group may have several right choices (every sentence that holds the answer): the
+ * fit maximizes the probability of choosing any of them, which is what a quote needs.
+ * Deterministic: the same groups in the same order give the same weights, bit for bit.
  */
 export interface Group {
   rows: number[][];
-  /** Index of the right choice in `rows`. */
-  label: number;
+  /** Indexes of the right choices in `rows` (at least one). */
+  labels: number[];
 }
 
 export const FIT = { iterations: 400, learningRate: 0.5, l2: 1e-3 };
 
-/** Mean negative log-likelihood of the right choices (and its gradient). */
+const dot = (row: number[], w: number[]) => row.reduce((s, x, i) => s + x * w[i]!, 0);
+
+/** Mean negative log-likelihood of choosing a right choice (and its gradient). */
 function lossAndGradient(groups: Group[], w: number[]): { loss: number; grad: number[] } {
   const grad = w.map((x) => FIT.l2 * x);
   let loss = 0;
-  for (const { rows, label } of groups) {
-    const scores = rows.map((r) => r.reduce((s, x, i) => s + x * w[i]!, 0));
+  for (const { rows, labels } of groups) {
+    const scores = rows.map((r) => dot(r, w));
     const max = Math.max(...scores);
     const exps = scores.map((s) => Math.exp(s - max));
     const z = exps.reduce((a, b) => a + b, 0);
-    loss += Math.log(z) + max - scores[label]!;
+    const right = labels.reduce((a, j) => a + exps[j]!, 0);
+    loss += Math.log(z) - Math.log(right);
     rows.forEach((r, j) => {
-      const p = exps[j]! / z - (j === label ? 1 : 0);
+      const p = exps[j]! / z - (labels.includes(j) ? exps[j]! / right : 0);
       for (let i = 0; i < w.length; i++) grad[i]! += (p * r[i]!) / groups.length;
     });
   }
@@ -41,12 +45,13 @@ export function fitLogit(groups: Group[], features: number): { weights: number[]
   return { weights: w.map((x) => Math.round(x * 1e6) / 1e6), loss: Math.round(loss * 1e6) / 1e6 };
 }
 
-/** Share of groups whose right choice scores highest (ties count against). */
+/** Share of groups whose highest score is a right choice (a tie with a wrong one counts against). */
 export function accuracy(groups: Group[], w: number[]): number {
   let right = 0;
-  for (const { rows, label } of groups) {
-    const scores = rows.map((r) => r.reduce((s, x, i) => s + x * w[i]!, 0));
-    if (scores.every((s, j) => j === label || s < scores[label]!)) right++;
+  for (const { rows, labels } of groups) {
+    const scores = rows.map((r) => dot(r, w));
+    const best = Math.max(...scores);
+    if (scores.every((s, j) => labels.includes(j) || s < best) && labels.some((j) => scores[j] === best)) right++;
   }
   return groups.length ? right / groups.length : 0;
 }

@@ -39,6 +39,29 @@ describe('what the article has, and what it does not', () => {
   });
 });
 
+describe('prices', () => {
+  it.each(['在香港打包一个包裹要多少钱', '喺香港打包一個包裹要幾多錢'])('%s quotes the sentence with the price', (question) => {
+    const a = seed.answer(question);
+    expect(a.answered).toBe(true);
+    expect(first(a).original ?? first(a).excerpt).toContain('20元');
+  });
+
+  it.each(['东江湖的门票多少钱', '郴州北湖机场的机票价格是多少', '東江湖門票幾多錢'])(
+    'declines %s: the article names the place but gives no price for it',
+    (question) => {
+      const a = seed.answer(question);
+      expect(a.answered).toBe(false);
+      expect(a.note).toContain('价格');
+    },
+  );
+
+  it('answers with the passage that gives a price when several name the place', () => {
+    const a = several.answer('茶器博物馆门票多少钱');
+    expect(first(a).article).toBe('荷塘古镇茶器博物馆');
+    expect(first(a).original ?? first(a).excerpt).toContain('免费参观');
+  });
+});
+
 describe('short quotes', () => {
   it('quotes the answering sentence and stops there, not at the budget', () => {
     const r = first(seed.answer('东江湖的水能达到什么标准'));

@@ -36,12 +36,25 @@ describe('the conditional-logit fit', () => {
     // Feature 0 marks the right choice; feature 1 is noise that favours a wrong one half of the time.
     const groups = Array.from({ length: 40 }, (_, g) => ({
       rows: [0, 1, 2].map((j) => [j === g % 3 ? 1 : 0, j === (g + (g % 2)) % 3 ? 1 : 0]),
-      label: g % 3,
+      labels: [g % 3],
     }));
     const a = fitLogit(groups, 2);
     expect(a.weights[0]).toBeGreaterThan(1);
     expect(Math.abs(a.weights[1]!)).toBeLessThan(a.weights[0]!);
     expect(accuracy(groups, a.weights)).toBe(1);
     expect(fitLogit(groups, 2)).toEqual(a);
+  });
+
+  it('with several right choices, learns what marks any of them, and counts a choice of either as right', () => {
+    // Feature 0 marks both right choices (0 and 1); feature 1 marks only choice 1 half of the time, and a wrong one otherwise.
+    const groups = Array.from({ length: 40 }, (_, g) => ({
+      rows: [0, 1, 2].map((j) => [j < 2 ? 1 : 0, j === (g % 2 ? 1 : 2) ? 1 : 0]),
+      labels: [0, 1],
+    }));
+    const { weights } = fitLogit(groups, 2);
+    expect(weights[0]).toBeGreaterThan(1);
+    expect(Math.abs(weights[1]!)).toBeLessThan(weights[0]!);
+    expect(accuracy(groups, [1, 0])).toBe(1); // right choices tied with each other, above every wrong one
+    expect(accuracy([{ rows: [[1], [1], [0]], labels: [0] }], [1])).toBe(0); // tied with a wrong one
   });
 });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerResult } from '../../src/answer/types.js';
 import { chooseExcerpt, EXCERPT_BUDGET } from '../../src/answer/excerpt.js';
+import { coarseType } from '../../src/answer/question-type.js';
 import { formatAnswer, formatDeclined, formatResult, highlightExcerpt } from '../../src/bot/format.js';
 import { splitHtml, TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/split.js';
 import { normalize, normalizeMapped } from '../../src/text/normalize.js';
@@ -18,7 +19,7 @@ import { telegramHtmlProblem } from './telegram-html.js';
 beforeAll(() => loadDictionary());
 
 const anyText = fc.oneof({ weight: 9, arbitrary: hostileText() }, { weight: 1, arbitrary: hugeText });
-const questionType = fc.constantFrom('number', 'time', 'place', 'person', 'other' as const);
+const answerType = fc.constantFrom('duration', 'distance', 'date', 'number', 'place', 'person', 'organisation', 'definition', 'other' as const);
 
 describe('normalization and segmentation', () => {
   it('never throw, and map every normalized unit back into the original', () => {
@@ -40,11 +41,11 @@ describe('normalization and segmentation', () => {
 describe('excerpting', () => {
   it('never throws; the excerpt fits the budget; highlights are sorted ranges inside it', () => {
     fc.assert(
-      fc.property(anyText, fc.array(fc.tuple(hostileText(6), fc.double({ min: 0, max: 20, noNaN: true })), { maxLength: 6 }), questionType, (text, rawTerms, type) => {
+      fc.property(anyText, fc.array(fc.tuple(hostileText(6), fc.double({ min: 0, max: 20, noNaN: true })), { maxLength: 6 }), answerType, (text, rawTerms, fine) => {
         // Terms from the text itself too, so the matching paths run, not only the no-match one.
         const own = normalize(text).slice(0, 4);
         const terms = [...rawTerms.map(([term, weight]) => ({ term: normalize(term), weight })), ...(own ? [{ term: own, weight: 3 }] : [])];
-        const { excerpt, highlights } = chooseExcerpt(text, { normalized: '', type, terms, phrase: [] });
+        const { excerpt, highlights } = chooseExcerpt(text, { normalized: '', type: coarseType(fine), answerType: fine, terms, phrase: [] });
         expect(excerpt.length).toBeLessThanOrEqual(EXCERPT_BUDGET);
         let pos = 0;
         for (const [start, end] of highlights) {
