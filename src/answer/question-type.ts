@@ -1,7 +1,7 @@
 /**
  * What kind of answer a question asks for, read from its normalized question
- * words (Traditional is Simplified by then, and Cantonese 幾耐/邊度/邊個/幾時/幾多
- * are 多久/哪里/谁/什么时候/多少: see text/colloquial.ts).
+ * words (Traditional is Simplified by then, and Cantonese 幾耐/幾遠/邊度/邊個/幾時/幾多
+ * are 多久/多远/哪里/谁/什么时候/多少: see text/colloquial.ts).
  *
  * Two granularities. `answerType` is the fine one: it chooses the span of the
  * excerpt to mark as the answer (answer-span.ts). `questionType` is the coarse

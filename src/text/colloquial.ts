@@ -7,6 +7,8 @@ export const COLLOQUIAL: Array<[string, string]> = [
   ['几多钱', '多少钱'],
   ['几多', '多少'],
   ['几耐', '多久'],
+  // 幾遠 (how far); not 几大 / 几长, which Mandarin says too (几大产业).
+  ['几远', '多远'],
   ['几时', '什么时候'],
   ['边度', '哪里'],
   ['边处', '哪里'],

@@ -76,6 +76,7 @@ describe('what the question asks for', () => {
     ['郴州离深圳有多远', '2个小时'],
     ['由郴州去广州要幾耐', '1小时左右'],
     ['郴州离广州远吗', '1小时左右'],
+    ['郴州離深圳有幾遠', '2个小时'],
   ])('%s is answered with the travel time the article gives (%s), not a paragraph that only names the city', (question, time) => {
     const a = seed.answer(question);
     expect(a.answered).toBe(true);
