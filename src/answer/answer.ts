@@ -1,13 +1,14 @@
 import type { Passage } from '../knowledge/types.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Synonyms } from '../search/synonyms.js';
-import { analyzeQuestion } from './analyze.js';
+import { analyzeQuestion, type AnalyzedQuestion } from './analyze.js';
 import { answerSpan, type SpanQuestion } from './answer-span.js';
 import { QuestionError } from '../shared/errors.js';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
 import { sentenceQuery } from './sentence-model.js';
-import { retrieve, type Ranked } from './retrieve.js';
+import { quotedPassage } from './quoted-passage.js';
+import { retrieve } from './retrieve.js';
 import { typedSpans } from './typed-spans.js';
 import type { AnswerDraft, AnswerResult, AskOptions } from './types.js';
 
@@ -48,7 +49,7 @@ export function checkQuestion(question: string): string {
   return q;
 }
 
-function toResult(p: Passage, r: Ranked, excerpt: ReturnType<typeof chooseExcerpt>, asked: SpanQuestion): AnswerResult {
+function toResult(p: Passage, score: number, excerpt: ReturnType<typeof chooseExcerpt>, asked: SpanQuestion): AnswerResult {
   return {
     excerpt: excerpt.excerpt,
     highlights: excerpt.highlights,
@@ -60,13 +61,14 @@ function toResult(p: Passage, r: Ranked, excerpt: ReturnType<typeof chooseExcerp
     ...(p.page ? { page: p.page } : {}),
     source: p.source,
     url: p.url,
-    score: Math.round(r.score * 1000) / 1000,
+    score: Math.round(score * 1000) / 1000,
   };
 }
 
 /**
  * The answer from the articles alone, over one index: `answer(question)`, and `rank`
- * (retrieval only, for evaluation). The engine puts the FAQ around it (faq/compose.ts).
+ * (retrieval only, for evaluation). The engine puts the FAQ around it (faq/compose.ts),
+ * citing the passage a FAQ answer was copied from with `quotedPassage` and `quote`.
  */
 export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleAnswererDeps) {
   /** Passage ids in rank order, before declining and excerpting: what Recall@k and MRR measure. */
@@ -75,6 +77,15 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
     return retrieve(analyzed, index, synonyms.group)
       .slice(0, k)
       .map((r) => index.passages[r.doc]!.id);
+  }
+  function excerptOf(doc: number, analyzed: AnalyzedQuestion, score: number): AnswerResult {
+    const p = index.passages[doc]!;
+    const asked: SpanQuestion = { normalized: analyzed.normalized, type: analyzed.answerType };
+    return toResult(p, score, chooseExcerpt(p.text, sentenceQuery(analyzed), undefined, { title: p.article }), asked);
+  }
+  /** One passage quoted for a question, whatever its rank (the passage a FAQ answer was copied from), shown with `score`. */
+  function quote(doc: number, question: string, score: number): AnswerResult {
+    return excerptOf(doc, analyzeQuestion(checkQuestion(question), index), score);
   }
   function answer(question: string, options: AskOptions = {}): AnswerDraft {
     const q = checkQuestion(question);
@@ -101,13 +112,8 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
         r === top ||
         (r.support >= Math.max(MIN_COVERAGE, options.related ? 0 : MIN_RELATIVE_SUPPORT * top.support) && r.score >= MIN_RELATIVE_SCORE * top.score),
     );
-    const query = sentenceQuery(analyzed);
-    const asked: SpanQuestion = { normalized: analyzed.normalized, type: analyzed.answerType };
-    const results = good.slice(offset, offset + limit).map((r) => {
-      const p = index.passages[r.doc]!;
-      return toResult(p, r, chooseExcerpt(p.text, query, undefined, { title: p.article }), asked);
-    });
+    const results = good.slice(offset, offset + limit).map((r) => excerptOf(r.doc, analyzed, r.score));
     return { question: q, answered: true, results, suggestions: [] };
   }
-  return { answer, rank };
+  return { answer, rank, quote, quotedPassage: (text: string) => quotedPassage(text, index, synonyms.group) };
 }

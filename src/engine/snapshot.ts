@@ -2,10 +2,10 @@ import { createArticleAnswerer } from '../answer/answer.js';
 import { ANSWER_CACHE_SIZE, withAnswerCache } from '../answer/answer-cache.js';
 import { exampleQuestions } from '../answer/examples.js';
 import { settle, type Answer, type AskOptions } from '../answer/types.js';
-import { createFaqComposer } from '../faq/compose.js';
+import { createFaqComposer, type FaqSource } from '../faq/compose.js';
 import type { FileReport } from '../knowledge/accounting.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Article, Passage } from '../knowledge/types.js';
+import type { Article, FaqEntry, Passage } from '../knowledge/types.js';
 import { cachedSearchIndex, type IndexCacheOptions } from '../search/index-cache.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
 import { createSynonyms, type Synonyms } from '../search/synonyms.js';
@@ -58,8 +58,15 @@ export function buildSnapshot(knowledge: Knowledge, options: SnapshotOptions = {
   addWords(knowledge.userWords);
   const cache = options.indexCache;
   const makeIndex: MakeIndex = cache ? (_, synonyms) => cachedSearchIndex(knowledge, synonyms, cache) : createSearchIndex;
-  const { synonyms, index, answer, rank } = articlePath(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
-  const faq = createFaqComposer(knowledge.faq, synonyms);
+  const { synonyms, index, answer, rank, quote, quotedPassage } = articlePath(knowledge.passages, knowledge.articles, knowledge.synonyms, makeIndex);
+  // Which passage each FAQ answer was copied from, found the first time the entry answers.
+  const sources = new Map<FaqEntry, number | null>();
+  const source: FaqSource = (entry, question, score) => {
+    if (!sources.has(entry)) sources.set(entry, quotedPassage(entry.answer));
+    const doc = sources.get(entry);
+    return doc == null ? null : quote(doc, question, score);
+  };
+  const faq = createFaqComposer(knowledge.faq, synonyms, source);
   // FAQ and articles from one snapshot, so a reload between the two cannot mix old and new.
   const composed = (question: string, options?: AskOptions) => settle(faq.compose(answer(question, options), options));
   const size = options.answerCacheSize ?? ANSWER_CACHE_SIZE;
