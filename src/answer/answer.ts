@@ -3,13 +3,13 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze.js';
 import { answerSpan, type SpanQuestion } from './answer-span.js';
+import { askedPlaces, gives, mustGive, notGivenNote } from './asked-kind.js';
 import { QuestionError } from '../shared/errors.js';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
 import { sentenceQuery } from './sentence-model.js';
 import { quotedPassage } from './quoted-passage.js';
 import { retrieve } from './retrieve.js';
-import { typedSpans } from './typed-spans.js';
 import type { AnswerDraft, AnswerResult, AskOptions } from './types.js';
 
 /**
@@ -29,7 +29,6 @@ const MIN_RELATIVE_SCORE = 0.5;
  */
 const MIN_RELATIVE_SUPPORT = 0.75;
 export const DEFAULT_LIMIT = 3;
-const NO_PRICE = '文章里没有找到这个问题问的价格或费用，无法回答。';
 export const MAX_LIMIT = 10;
 
 export interface ArticleAnswererDeps {
@@ -98,10 +97,11 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
       return { question: q, answered: false, results: [], suggestions: suggestions(), note };
     }
     let ranked = retrieve(analyzed, index, synonyms.group);
-    if (analyzed.answerType === 'price' && ranked[0] && ranked[0].support >= MIN_COVERAGE) {
-      // A price is answered by a passage that gives one (20元, 免费), never by another number of the same subject.
-      ranked = ranked.filter((r) => typedSpans('price', index.norms[r.doc]!).length > 0);
-      if (ranked.length === 0) return { question: q, answered: false, results: [], suggestions: suggestions(), note: NO_PRICE };
+    if (mustGive(analyzed) && ranked[0] && ranked[0].support >= MIN_COVERAGE) {
+      // A price or a distance is answered by a passage that gives one for the places asked (asked-kind.ts).
+      const places = askedPlaces(analyzed);
+      ranked = ranked.filter((r) => gives(analyzed, places, `${index.titles[r.doc]!}\n${index.norms[r.doc]!}`));
+      if (ranked.length === 0) return { question: q, answered: false, results: [], suggestions: suggestions(), note: notGivenNote(analyzed) };
     }
     const top = ranked[0];
     if (!top || top.support < MIN_COVERAGE) {

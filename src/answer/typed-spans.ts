@@ -11,7 +11,9 @@ const NUM = String.raw`(?:\d[\d,.]*|[零〇一二三四五六七八九十百千�
 const ABOUT = '(?:约|大约|仅|只需|只要|不到|近|超过|逾|共|达|多达|至少|最多)?';
 const RANGE = String.raw`(?:\s*[-－–—~～至到]\s*)`;
 const TIME_UNIT = '(?:个)?(?:多)?(?:个)?(?:小时|钟头|分钟|秒钟|秒|天|日|周|星期|礼拜|个月|年|世纪)(?:左右|多|半|之久)?';
-const LENGTH_UNIT = '(?:多|余)?(?:公里|千米|英里|海里|公尺|公分|英尺|厘米|米|里|km|m)(?![a-z])(?:左右)?';
+/** A travel time ("how far" answered in hours), not a year (2017年) or a count of years. */
+const TRAVEL_UNIT = '(?:个)?(?:多)?(?:个)?(?:小时|钟头|分钟|天)(?:左右|多|半)?';
+const LENGTH_UNIT = '(?:多|余)?(?:光年|公里|千米|英里|海里|公尺|公分|英尺|厘米|米|里|km|m)(?![a-z])(?:左右)?';
 /** Measure words and units a count is given in, longest first where one starts another. */
 export const COUNT_UNITS = [
   '平方公里', '平方千米', '平方公尺', '平方米', '平方英里', '立方公尺', '立方米', '公顷', '英亩', '公里', '千米', '公尺', '公分', '英尺', '厘米', '毫米', '米',
@@ -38,7 +40,7 @@ const SHAPES: Partial<Record<AnswerType, RegExp>> = {
   price: new RegExp(`${ABOUT}(?:[$￥¥€£]\\s?${NUM}(?:多|余)?(?:万|亿|千|百)*|(?:${NUM}${RANGE})?${NUM}(?:多|余)?(?:万|亿|千|百)*${CURRENCY}(?:多|左右)?)|免费`, 'gu'),
   duration: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:${NUM}|半)${TIME_UNIT}|半(?:个)?(?:小时|天|年|个月)`, 'gu'),
   // "How far" is often answered with a travel time (到广州1小时左右).
-  distance: new RegExp(`${ABOUT}(?:${NUM}${LENGTH_UNIT}?${RANGE})?${NUM}(?:${LENGTH_UNIT}|${TIME_UNIT})`, 'gu'),
+  distance: new RegExp(`${ABOUT}(?:${NUM}${LENGTH_UNIT}?${RANGE})?${NUM}(?:\\s?(?:平方)?${LENGTH_UNIT}|${TRAVEL_UNIT})`, 'gu'),
   date: new RegExp(
     [
       // A reign year (乾隆三十六年, normalized 乾隆36年; 民国7年; 平成14年), with the Western year after it.

@@ -11,4 +11,5 @@ export const COMMON_SYNONYMS: readonly (readonly string[])[] = [
   ['出生', '诞生'],
   ['成立', '创立', '创建', '创办'],
   ['票价', '门票'],
+  ['务工', '打工'],
 ];

@@ -29,6 +29,11 @@ describe('answerType', () => {
     expect(typeOf('这架飞机是哪家公司造的?')).toBe('organisation');
     expect(typeOf('综保区是什么?')).toBe('definition');
     expect(typeOf('为什么要修这条路?')).toBe('other');
+    expect(typeOf('这个景点门票多少钱?')).toBe('price');
+    expect(typeOf('睇一場戲要幾多錢?')).toBe('price');
+    expect(typeOf('呢度離機場遠唔遠?')).toBe('distance');
+    // The value of a thing is not its price.
+    expect(typeOf('这种鱼有什么价值?')).not.toBe('price');
   });
 
   it('leaves the ranking cue as it was: the fine types fold into the old ones', () => {
@@ -46,6 +51,9 @@ describe('typedSpans', () => {
     expect(spansOf('date', '大桥于2011年5月8日通车,1998年开工,每天上午9点开放')).toEqual(['2011年5月8日', '1998年', '上午9点']);
     expect(spansOf('duration', '坐车要3个小时,走路半小时,骑车40分钟')).toEqual(['3个小时', '半小时', '40分钟']);
     expect(spansOf('distance', '两地相距260公里')).toEqual(['260公里']);
+    // A travel time answers "how far"; a year does not.
+    expect(spansOf('distance', '2019年通车后,坐车到市区40分钟,星系距地球5,900光年')).toEqual(['40分钟', '5,900光年']);
+    expect(spansOf('price', '成人票80元,学生半价,儿童免费,年卡￥300')).toEqual(['80元', '免费', '￥300']);
   });
 
   it('finds places and people by their part-of-speech tags', () => {

@@ -62,6 +62,17 @@ describe('prices', () => {
   });
 });
 
+describe('distances', () => {
+  it.each(['郴州离香港远不远', '郴州離香港遠唔遠'])(
+    'declines %s: the article names 香港 but gives a travel time only to 广州 and 深圳',
+    (question) => {
+      const a = seed.answer(question);
+      expect(a.answered).toBe(false);
+      expect(a.note).toContain('距离');
+    },
+  );
+});
+
 describe('short quotes', () => {
   it('quotes the answering sentence and stops there, not at the budget', () => {
     const r = first(seed.answer('东江湖的水能达到什么标准'));

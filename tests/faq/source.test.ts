@@ -32,7 +32,8 @@ let withFaq: Engine;
 let articlesOnly: Engine;
 beforeAll(async () => {
   dirs = [folder(FAQ), folder()];
-  [withFaq, articlesOnly] = await Promise.all(dirs.map((knowledgeDir) => createEngine({ knowledgeDir })));
+  const [a, b] = await Promise.all(dirs.map((knowledgeDir) => createEngine({ knowledgeDir })));
+  [withFaq, articlesOnly] = [a!, b!];
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
