@@ -2,7 +2,7 @@
 /**
  * Compiles src/ to dist/ for production: one ES module per TypeScript file (esbuild, no type
  * check: `npm run typecheck` does that), then bundles the widget into dist/widget/bundle.js with
- * .gz and .br beside it. Runs in `prepare` (so `npm ci` builds it) and before `npm start` / `npm run
+ * .gz and .br beside it, and writes jieba's word weights as typed arrays (dist/text/word-weights.bin). Runs in `prepare` (so `npm ci` builds it) and before `npm start` / `npm run
  * ask` / `report` / `build-index`, where `--if-stale` skips it unless a file under src/ (or
  * package.json) is newer than the last build.
  *
@@ -11,7 +11,7 @@
  * to a folder of its own and replaces dist/ by rename, so a running process never sees half of it.
  *   node scripts/build.mjs [--if-stale]
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,8 +73,14 @@ try {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  // Data files the modules read beside themselves (jieba's keyword-table stubs: src/text/segment.ts).
+  for (const f of sources.filter((f) => f.endsWith('.utf8'))) copyFileSync(f, path.join(out, path.relative(src, f)));
   const { writeWidgetBundle } = await import(path.join(out, 'server', 'widget-bundle.js'));
   const widget = await writeWidgetBundle(path.join(out, 'widget'), path.join(src, 'widget', 'index.ts'));
+  // jieba's word weights as typed arrays (src/text/word-weight-table.ts): read at start instead of parsing 6 MB of text.
+  const { idfSource, WORD_WEIGHTS_FILE } = await import(path.join(out, 'text', 'word-weights.js'));
+  const { writeWordWeightTable } = await import(path.join(out, 'text', 'word-weight-table.js'));
+  writeWordWeightTable(idfSource(), WORD_WEIGHTS_FILE);
   writeFileSync(path.join(out, '.built'), new Date().toISOString() + '\n');
   // Two renames: dist/ is missing only between them, never half-written.
   const old = `${dist}.old-${process.pid}`;
