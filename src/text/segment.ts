@@ -1,7 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import { isStopWord } from './stopwords.js';
 
 let loaded = false;
+
+/**
+ * nodejieba's `load` also builds its keyword extractors (`extract`, `textRankExtract`), which
+ * read jieba's 259k-word IDF table and its stop-word list into C++ maps. chuchu never calls them
+ * (its word weights are word-weights.ts), so they get a one-line table and list instead: ~20 MB
+ * less on the main thread, ~40 MB less in a worker thread (less for glibc to keep in the thread's
+ * arena), and ~0.1 s less. Segmentation and tagging read neither (tests/text/segment.test.ts).
+ */
+export const KEYWORD_STUBS = {
+  idfDict: fileURLToPath(new URL('./keyword-idf-stub.utf8', import.meta.url)),
+  stopWordDict: fileURLToPath(new URL('./keyword-stop-words-stub.utf8', import.meta.url)),
+};
 
 /**
  * Loads jieba's dictionary (about 0.9 s). Call once at start-up so that no
@@ -9,7 +22,7 @@ let loaded = false;
  */
 export function loadDictionary(): void {
   if (loaded) return;
-  nodejieba.load();
+  nodejieba.load(KEYWORD_STUBS);
   loaded = true;
 }
 
