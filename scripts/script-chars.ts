@@ -1,8 +1,9 @@
 /**
  * Writes src/text/script-chars.ts: the CJK characters only Traditional writes and those only
- * Simplified writes, found by asking OpenCC about every character of U+4E00–U+9FFF. Computing
- * them needs OpenCC's phrase converters (~80 MB and ~0.7 s), so the answer path reads them
- * from that file instead; tests/text/script-chars.test.ts checks the file is still what
+ * Simplified writes, found by asking OpenCC about every character of U+4E00–U+9FFF, and the
+ * characters normalization's Traditional → Simplified conversion changes on their own. Computing
+ * them needs OpenCC's phrase converters (~80 MB and ~0.7 s; the last set alone ~80 ms at every
+ * start), so the answer path reads them from that file instead; tests/text/script-chars.test.ts checks the file is still what
  * OpenCC says (after an opencc-js update, run this again).
  *   npx tsx scripts/script-chars.ts
  */
@@ -31,6 +32,20 @@ export function computeScriptChars(): { traditional: string; simplified: string 
   return { traditional, simplified };
 }
 
+/**
+ * Characters that normalize.ts's conversion (Hong Kong, then Taiwan forms, to Simplified) changes on
+ * their own (東, 灣, 著 …), over U+3400–U+9FFF and U+F900–U+FAFF: text without any skips OpenCC.
+ */
+export function computeConvertibleChars(): string {
+  const hongKongToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  const taiwanToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const chars: string[] = [];
+  for (let cp = 0x3400; cp <= 0x9fff; cp++) chars.push(String.fromCodePoint(cp));
+  for (let cp = 0xf900; cp <= 0xfaff; cp++) chars.push(String.fromCodePoint(cp));
+  const converted = taiwanToCn(hongKongToCn(chars.join('\n'))).split('\n');
+  return chars.filter((c, i) => converted[i] !== c).join('');
+}
+
 const lines = (s: string) => (s.match(/.{1,80}/gu) ?? []).map((l) => `  '${l}',`).join('\n');
 
 export function scriptCharsModule(): string {
@@ -45,6 +60,11 @@ ${lines(traditional)}
 /** CJK characters (U+4E00–U+9FFF) only Simplified writes (both Hong Kong and Taiwan write them otherwise). */
 export const SIMPLIFIED_ONLY = [
 ${lines(simplified)}
+].join('');
+
+/** Characters (U+3400–U+9FFF, U+F900–U+FAFF) that conversion to Simplified changes on their own (normalize.ts). */
+export const CONVERTIBLE_CHARS = [
+${lines(computeConvertibleChars())}
 ].join('');
 `;
 }

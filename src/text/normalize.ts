@@ -1,7 +1,9 @@
-import * as OpenCC from 'opencc-js';
+// Only the conversions into Simplified (opencc-js/t2cn: 0.1 MB of tables where the full package is 1.2 MB).
+import * as OpenCC from 'opencc-js/t2cn';
 import { COLLOQUIAL_MAP, COLLOQUIAL_PATTERN } from './colloquial.js';
 import { identity, mapSameLength, replaceMapped, type MappedText } from './mapped-text.js';
 import { NUMERAL_PATTERN, parseChineseNumber } from './numerals.js';
+import { CONVERTIBLE_CHARS } from './script-chars.js';
 
 // Character-level conversion (no phrase tables) keeps lengths, so offsets map back
 // to the original. 'hk' and 'tw' together cover Hong Kong, Macau and Taiwan forms.
@@ -11,16 +13,10 @@ const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 /**
  * Characters that conversion changes on their own (東, 灣, 著 …; about 3,600).
  * Text with none of them (most Simplified text) skips OpenCC, which was an
- * eighth of the time of a question. Built once, in ~30 ms.
+ * eighth of the time of a question. Generated from OpenCC by scripts/script-chars.ts
+ * (computing it here took ~80 ms of every start).
  */
-const CONVERTIBLE = (() => {
-  const chars: string[] = [];
-  for (let cp = 0x3400; cp <= 0x9fff; cp++) chars.push(String.fromCodePoint(cp));
-  for (let cp = 0xf900; cp <= 0xfaff; cp++) chars.push(String.fromCodePoint(cp));
-  const converted = fromTaiwan(fromHongKong(chars.join('\n'))).split('\n');
-  const changed = chars.filter((c, i) => converted[i] !== c);
-  return new RegExp(`[${changed.join('')}]`, 'u');
-})();
+const CONVERTIBLE = new RegExp(`[${CONVERTIBLE_CHARS}]`, 'u');
 
 /** Lone surrogates and control characters carry no meaning for matching. */
 const NOISE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;

@@ -1,4 +1,5 @@
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import * as ToSimplified from 'opencc-js/t2cn';
 import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-chars.js';
 
 /**
@@ -14,11 +15,13 @@ const lazy = <T>(make: () => T): (() => T) => {
   let made: T | undefined;
   return () => (made ??= make());
 };
-const hongKong = lazy(() => OpenCC.Converter({ from: 'cn', to: 'hk' }));
-const taiwan = lazy(() => OpenCC.Converter({ from: 'cn', to: 'tw' }));
+// OpenCC's tables into Traditional (opencc-js/cn2t, 1.1 MB of source) are read only then too.
+const toTraditional = lazy(() => createRequire(import.meta.url)('opencc-js/cn2t') as typeof ToSimplified);
+const hongKong = lazy(() => toTraditional().Converter({ from: 'cn', to: 'hk' }));
+const taiwan = lazy(() => toTraditional().Converter({ from: 'cn', to: 'tw' }));
 const simplifier = lazy(() => {
-  const hongKongToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
-  const taiwanToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const hongKongToCn = ToSimplified.Converter({ from: 'hk', to: 'cn' });
+  const taiwanToCn = ToSimplified.Converter({ from: 'tw', to: 'cn' });
   return (s: string) => taiwanToCn(hongKongToCn(s));
 });
 
