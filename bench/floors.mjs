@@ -1,7 +1,8 @@
 /**
  * The floors the product is measured against (issue 12), each in a fresh process, one JSON line:
  *   node bench/floors.mjs segment --knowledge DIR     read every .md and jieba-segment each paragraph once
- *   node bench/floors.mjs bare                        nodejieba's dictionary + a fastify listen (prints "ready <url>")
+ *   node bench/floors.mjs bare [--keyword-stubs]      nodejieba's dictionary + a fastify listen (prints "ready <url>");
+ *                                                   --keyword-stubs: loaded as the product loads it (src/text/segment.ts)
  *   node bench/floors.mjs naive --knowledge DIR --questions FILE [--max N]
  *                                                   a naive jieba + MiniSearch script: per-question ms
  * Times are from the start of the process (`performance.now()` is since process start). Plain JavaScript,
@@ -9,6 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import MiniSearch from 'minisearch';
@@ -21,7 +23,7 @@ const summarize = (ms) => {
 };
 
 const { values, positionals } = parseArgs({
-  options: { knowledge: { type: 'string' }, questions: { type: 'string' }, max: { type: 'string', default: '300' } },
+  options: { 'keyword-stubs': { type: 'boolean' }, knowledge: { type: 'string' }, questions: { type: 'string' }, max: { type: 'string', default: '300' } },
   allowPositionals: true,
 });
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -42,7 +44,8 @@ if (mode === 'segment') {
   for (const p of paragraphsOf(values.knowledge)) words += nodejieba.cut(p, true).length;
   console.log(JSON.stringify({ ms: Math.round(performance.now()), words, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 } else if (mode === 'bare') {
-  nodejieba.load();
+  const stub = (name) => fileURLToPath(new URL(`../src/text/${name}`, import.meta.url));
+  nodejieba.load(values['keyword-stubs'] ? { idfDict: stub('keyword-idf-stub.utf8'), stopWordDict: stub('keyword-stop-words-stub.utf8') } : undefined);
   const app = Fastify();
   app.get('/api/health', async () => ({ status: 'ok' }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

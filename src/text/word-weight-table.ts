@@ -12,7 +12,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } 
  * dist/ (a few ms, and none of the text's garbage), when that file was built from the same idf.utf8.
  */
 export interface WordWeightTable {
-  /** Hash halves of each word, sorted by `high` (ties in any order). */
+  /** Hash halves of each word, sorted by `high` (ties in line order). */
   high: Uint32Array;
   low: Uint32Array;
   /** Index into `weights` of each word's weight. */
@@ -24,6 +24,8 @@ export interface WordWeightTable {
 
 /** Header: format version, the source file's size and mtime (ms), word count, distinct weights. */
 const HEADER = 5;
+/** Lines a table may have (the sort packs a line number into 20 bits). */
+const LINE_LIMIT = 2 ** 20;
 const VERSION = 1;
 
 /** The last hash, as two 32-bit halves (no array per lookup). */
@@ -46,11 +48,6 @@ function hashInto(text: string, from: number, to: number): void {
   hashed[1] = h2;
 }
 
-export function wordHash(text: string, from: number, to: number): [number, number] {
-  hashInto(text, from, to);
-  return [hashed[0]!, hashed[1]!];
-}
-
 function withBuckets(t: Omit<WordWeightTable, 'buckets'>): WordWeightTable {
   const buckets = new Uint32Array(65537);
   for (let i = 0; i < t.high.length; i++) buckets[(t.high[i]! >>> 16) + 1]!++;
@@ -60,38 +57,53 @@ function withBuckets(t: Omit<WordWeightTable, 'buckets'>): WordWeightTable {
 
 /** The table from idf.utf8's text. Lines without a space, and words of 256+ code units, are skipped. */
 export function buildWordWeightTable(text: string): WordWeightTable {
-  const hashes: Array<[number, number]> = [];
-  const lineWeights: number[] = [];
-  const spans: Array<[number, number]> = [];
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  // One entry per line with a word, in typed arrays (the build leaves little garbage).
+  const [high, low, start] = [new Uint32Array(lines), new Uint32Array(lines), new Uint32Array(lines)];
+  const length = new Uint8Array(lines);
+  const weight = new Float64Array(lines);
+  let n = 0;
   for (let from = 0; from < text.length; ) {
     let end = text.indexOf('\n', from);
     if (end < 0) end = text.length;
     const space = text.indexOf(' ', from);
     if (space > from && space < end && space - from < 256) {
-      hashes.push(wordHash(text, from, space));
-      spans.push([from, space]);
-      lineWeights.push(Number(text.slice(space + 1, end)));
+      hashInto(text, from, space);
+      [high[n], low[n], start[n], length[n], weight[n]] = [hashed[0]!, hashed[1]!, from, space - from, Number(text.slice(space + 1, end))];
+      n++;
     }
     from = end + 1;
   }
-  // Sorted by hash, then by line, so that of two equal hashes the later line comes last.
-  const order = Float64Array.from(hashes.keys()).sort((a, b) => hashes[a]![0] - hashes[b]![0] || hashes[a]![1] - hashes[b]![1] || a - b);
-  const kept: number[] = [];
-  for (const line of order) {
-    const prev = kept.at(-1);
-    if (prev !== undefined && hashes[prev]![0] === hashes[line]![0] && hashes[prev]![1] === hashes[line]![1]) {
-      const [a, b] = [spans[prev]!, spans[line]!];
-      if (text.slice(a[0], a[1]) !== text.slice(b[0], b[1])) throw new Error(`word weights: two words share a hash (line ${prev + 1}, line ${line + 1})`);
-      kept[kept.length - 1] = line;
-    } else kept.push(line);
+  // Sorted by the hash's high half, then by line (one numeric sort of high × 2^20 + line).
+  if (n >= LINE_LIMIT) throw new Error(`word weights: ${n} words, more than ${LINE_LIMIT - 1}`);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = high[i]! * LINE_LIMIT + i;
+  keys.sort();
+  // Within a run of one high half, a word whose whole hash came before replaces it: the last line wins.
+  const kept = new Uint32Array(n);
+  let k = 0;
+  const word = (i: number) => text.slice(start[i], start[i]! + length[i]!);
+  for (let r = 0; r < n; ) {
+    const run = k;
+    const h = high[keys[r]! % LINE_LIMIT];
+    for (; r < n && high[keys[r]! % LINE_LIMIT] === h; r++) {
+      const e = keys[r]! % LINE_LIMIT;
+      let j = run;
+      while (j < k && low[kept[j]!] !== low[e]) j++;
+      if (j === k) kept[k++] = e;
+      else if (word(kept[j]!) === word(e)) kept[j] = e;
+      else throw new Error(`word weights: ${word(kept[j]!)} and ${word(e)} share a hash`);
+    }
   }
+  const entries = kept.subarray(0, k);
   const distinct = new Map<number, number>();
-  for (const line of kept) if (!distinct.has(lineWeights[line]!)) distinct.set(lineWeights[line]!, distinct.size);
+  for (const e of entries) if (!distinct.has(weight[e]!)) distinct.set(weight[e]!, distinct.size);
   if (distinct.size > 65536) throw new Error(`word weights: ${distinct.size} distinct weights, more than 65,536`);
   return withBuckets({
-    high: Uint32Array.from(kept, (l) => hashes[l]![0]),
-    low: Uint32Array.from(kept, (l) => hashes[l]![1]),
-    weightOf: Uint16Array.from(kept, (l) => distinct.get(lineWeights[l]!)!),
+    high: Uint32Array.from(entries, (e) => high[e]!),
+    low: Uint32Array.from(entries, (e) => low[e]!),
+    weightOf: Uint16Array.from(entries, (e) => distinct.get(weight[e]!)!),
     weights: Float64Array.from(distinct.keys()),
   });
 }
