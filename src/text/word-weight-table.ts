@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 
 /**
  * jieba's IDF table (idf.utf8: 259k lines "word weight", 6 MB of text) as typed arrays: each
@@ -22,11 +22,11 @@ export interface WordWeightTable {
   buckets: Uint32Array;
 }
 
-/** Header: format version, the source file's size and mtime (ms), word count, distinct weights. */
+/** Header: format version, the source file's stamp (size, hash of its ends), word count, distinct weights. */
 const HEADER = 5;
 /** Lines a table may have (the sort packs a line number into 20 bits). */
 const LINE_LIMIT = 2 ** 20;
-const VERSION = 1;
+const VERSION = 2;
 
 /** The last hash, as two 32-bit halves (no array per lookup). */
 const hashed = new Uint32Array(2);
@@ -129,12 +129,28 @@ function layout(n: number, d: number) {
   return { high, low, weightOf, weights, bytes: weights + 8 * d };
 }
 
-const sourceStamp = (source: string) => {
-  const s = statSync(source);
-  return [s.size, s.mtimeMs] as const;
-};
+/** Bytes hashed at each end of the source file for its stamp. */
+const STAMP_EDGE = 65536;
 
-/** Writes the table of `source` (idf.utf8) to `file`, stamped with the source's size and mtime. */
+/** The source file's size and a 32-bit FNV-1a hash of its first and last 64 KB: what the table was built from. */
+function sourceStamp(source: string): [number, number] {
+  const fd = openSync(source, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Math.min(size, STAMP_EDGE);
+    const tail = Math.min(size - head, STAMP_EDGE);
+    const edges = Buffer.alloc(head + tail);
+    readSync(fd, edges, 0, head, 0);
+    readSync(fd, edges, head, tail, size - tail);
+    let h = 0x811c9dc5;
+    for (const b of edges) h = Math.imul(h ^ b, 0x01000193);
+    return [size, h >>> 0];
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the table of `source` (idf.utf8) to `file`, stamped with the source's size and the hash of its ends. */
 export function writeWordWeightTable(source: string, file: string): void {
   const t = buildWordWeightTable(readFileSync(source, 'utf8'));
   const n = t.high.length;
@@ -159,9 +175,9 @@ export function readWordWeightTable(source: string, file: string): WordWeightTab
   try {
     const header = new Float64Array(HEADER);
     if (readSync(fd, new Uint8Array(header.buffer), 0, HEADER * 8, 0) !== HEADER * 8) return null;
-    const [version, size, mtimeMs, n, d] = header as unknown as number[];
-    const [sourceSize, sourceMtime] = sourceStamp(source);
-    if (version !== VERSION || size !== sourceSize || mtimeMs !== sourceMtime) return null;
+    const [version, size, edgesHash, n, d] = header as unknown as number[];
+    const [sourceSize, sourceHash] = sourceStamp(source);
+    if (version !== VERSION || size !== sourceSize || edgesHash !== sourceHash) return null;
     const at = layout(n!, d!);
     if (statSync(file).size !== at.bytes) return null;
     // One buffer, read in place: the arrays are views of it.

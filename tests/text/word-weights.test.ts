@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,14 +56,13 @@ describe('word weights', () => {
     expect(lookUp(t, '湘晨郴江')).toBeUndefined();
   }, 30_000);
 
-  it('ignore a file written from another version of the table', () => {
+  it('ignore a file written from another version of the table (same size, other content)', () => {
     const source = path.join(dir, 'idf.utf8');
     const file = path.join(dir, 'small.bin');
     writeFileSync(source, '东江 3.5\n郴州 11.0\n');
     writeWordWeightTable(source, file);
     expect(lookUp(readWordWeightTable(source, file)!, '东江')).toBe(3.5);
     writeFileSync(source, '东江 4.5\n郴州 11.0\n');
-    utimesSync(source, new Date(), new Date(Date.now() + 5000));
     expect(readWordWeightTable(source, file)).toBeNull();
     expect(readWordWeightTable(source, path.join(dir, 'missing.bin'))).toBeNull();
     writeFileSync(file, 'not a table');
