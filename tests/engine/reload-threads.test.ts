@@ -2,7 +2,7 @@
  * Reloads reuse two engine threads (nodejieba never frees a dictionary when its thread ends):
  * the active one answers, the standby one builds, and they swap.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -58,11 +58,16 @@ describe('reloads in two long-lived engine threads', () => {
   }, 180_000);
 
   it('a reload asked for while one builds ends with the latest folder', async () => {
-    writeFileSync(path.join(dir, 'lake.md'), article(101));
+    // Replaced by rename, so that the build reading the folder meanwhile sees one version or the other, never a truncated file.
+    const replace = (amount: number) => {
+      writeFileSync(path.join(dir, 'lake.md.tmp'), article(amount));
+      renameSync(path.join(dir, 'lake.md.tmp'), path.join(dir, 'lake.md'));
+    };
+    replace(101);
     const first = engine.reload();
     // The first build has been posted (it may read 101 or 202); this one must read 202.
     await sleep(0);
-    writeFileSync(path.join(dir, 'lake.md'), article(202));
+    replace(202);
     const second = engine.reload();
     expect(second).not.toBe(first);
     expect(engine.reload()).toBe(second);
