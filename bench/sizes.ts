@@ -173,7 +173,8 @@ for (const scale of values.scales.split(',').map(Number).filter((n) => n > 0)) {
   await timedFetch(`${p.url}/api/health`);
   const t0 = performance.now();
   let done = false;
-  const reload = timedFetch(`${p.url}/api/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })
+  // Not retried: a second POST would queue a second rebuild (and hide a connection the server closed).
+  const reload = timedFetch(`${p.url}/api/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }, false)
     .catch((err: Error) => ({ ms: NaN, status: 0, error: err }))
     .finally(() => (done = true));
   const waits: number[] = [];
