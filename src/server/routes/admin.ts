@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../engine/types.js';
@@ -76,6 +77,14 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app,
   });
 
   app.post('/api/admin/reload', async (request, reply) => {
+    // A rebuild of a large folder outlasts the idle-socket timeout (connection-limits.ts: 30 s; cmrc ×10
+    // rebuilds in ~35 s), which would close this authenticated connection unanswered: off until it answers.
+    // (`inject`, in tests, has no socket to time out.)
+    const socket = request.raw.socket as Partial<Socket> | undefined;
+    if (typeof socket?.setTimeout === 'function') {
+      socket.setTimeout(0);
+      reply.raw.once('finish', () => socket.setTimeout!(app.server.timeout));
+    }
     const result = await engine.reload();
     request.log.info({ ok: result.ok, errors: result.errors.length, ...result.stats }, 'admin: knowledge reload');
     // 422 when files failed (good changes applied, failed files keep their last good version), so `curl -f` notices.
