@@ -39,6 +39,8 @@ export interface AnalyzedQuestion {
   phrase: WeightedTerm[];
   /** Names of places, people or organisations in the question that no passage mentions (长沙 asked of an article about 郴州). */
   absentNames: string[];
+  /** The places the question names that it searches for (广州 of 郴州离广州多远; not a place in most passages). */
+  places: string[];
   /**
    * The terms coverage counts: a part of a longer question word (东江 of 东江湖) is that
    * word again, counted once, through the whole word.
@@ -88,7 +90,10 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     .map((gram) => ({ term: gram, df: index.bigramDf(gram) }))
     .filter(({ df }) => df > 0 && !ubiquitous(df))
     .map(({ term, df }) => ({ term, weight: idf(n, df) }));
-  const absentNames = [...new Set(taggedWords(normalized).filter((w) => NAME_TAGS.has(w.tag) && w.word.length > 1).map((w) => w.word))].filter(
+  const names = taggedWords(normalized).filter((w) => NAME_TAGS.has(w.tag) && w.word.length > 1);
+  const searched = new Set(terms.map((x) => x.term));
+  const places = [...new Set(names.filter((w) => w.tag === 'ns' && searched.has(w.word)).map((w) => w.word))];
+  const absentNames = [...new Set(names.map((w) => w.word))].filter(
     (w) => index.wordDf(w) === 0 && [...w].every((_, i) => i + 1 >= w.length || index.bigramDf(w.slice(i, i + 2)) === 0),
   );
   const wholeTerms = terms.filter(({ term }) => !terms.some((t) => t.term.length > term.length && t.term.includes(term)));
@@ -97,6 +102,7 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     wholeTerms,
     normalized,
     absentNames,
+    places,
     type: coarseType(answerType(normalized)),
     answerType: answerType(normalized),
     words: terms.map((x) => x.term),

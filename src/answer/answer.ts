@@ -3,7 +3,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze.js';
 import { answerSpan, type SpanQuestion } from './answer-span.js';
-import { askedPlaces, gives, mustGive, notGivenNote } from './asked-kind.js';
+import { gives, mustGive, notGivenNote } from './asked-kind.js';
 import { QuestionError } from '../shared/errors.js';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
 import { chooseExcerpt } from './excerpt.js';
@@ -99,8 +99,7 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
     let ranked = retrieve(analyzed, index, synonyms.group);
     if (mustGive(analyzed) && ranked[0] && ranked[0].support >= MIN_COVERAGE) {
       // A price or a distance is answered by a passage that gives one for the places asked (asked-kind.ts).
-      const places = askedPlaces(analyzed);
-      ranked = ranked.filter((r) => gives(analyzed, places, `${index.titles[r.doc]!}\n${index.norms[r.doc]!}`));
+      ranked = ranked.filter((r) => gives(analyzed, `${index.titles[r.doc]!}\n${index.norms[r.doc]!}`));
       if (ranked.length === 0) return { question: q, answered: false, results: [], suggestions: suggestions(), note: notGivenNote(analyzed) };
     }
     const top = ranked[0];

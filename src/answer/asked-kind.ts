@@ -1,4 +1,3 @@
-import { taggedWords } from '../text/segment.js';
 import type { AnalyzedQuestion } from './analyze.js';
 import type { AnswerType } from './question-type.js';
 import { typedSpans } from './typed-spans.js';
@@ -20,21 +19,13 @@ export function mustGive(q: AnalyzedQuestion): boolean {
   return MUST_GIVE[q.answerType] !== undefined;
 }
 
-/** The places the question names that it searches for (广州 of 郴州离广州多远; not a place in every passage). */
-export function askedPlaces(q: AnalyzedQuestion): string[] {
-  const searched = new Set(q.terms.map((t) => t.term));
-  return taggedWords(q.normalized)
-    .filter((w) => w.tag === 'ns' && w.word.length > 1 && searched.has(w.word))
-    .map((w) => w.word);
-}
-
 /**
  * True when a normalized passage (with its title) gives what the question asks for:
- * a span of its type that the question does not hold, and every place it names.
+ * a span of its type that the question does not hold, and every place it names (`places`).
  * Measured on cmrc2018-train: every gold passage of its 39 price and distance
  * questions passes.
  */
-export function gives(q: AnalyzedQuestion, places: string[], text: string): boolean {
-  if (!places.every((p) => text.includes(p))) return false;
+export function gives(q: AnalyzedQuestion, text: string): boolean {
+  if (!q.places.every((p) => text.includes(p))) return false;
   return typedSpans(q.answerType, text).some((s) => !q.normalized.includes(text.slice(s.start, s.end)));
 }
