@@ -31,6 +31,11 @@ const MIN_RELATIVE_SUPPORT = 0.75;
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
 
+/** Results per page an ask gets: its `limit`, 1 to MAX_LIMIT (DEFAULT_LIMIT when not given). */
+export function clampLimit(options: AskOptions): number {
+  return Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+}
+
 export interface ArticleAnswererDeps {
   index: SearchIndex;
   synonyms: Synonyms;
@@ -77,18 +82,22 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
       .slice(0, k)
       .map((r) => index.passages[r.doc]!.id);
   }
-  function excerptOf(doc: number, analyzed: AnalyzedQuestion, score: number): AnswerResult {
-    const p = index.passages[doc]!;
+  /** Quotes passages for one analyzed question (its sentence query and span question derived once). */
+  function excerpter(analyzed: AnalyzedQuestion) {
+    const query = sentenceQuery(analyzed);
     const asked: SpanQuestion = { normalized: analyzed.normalized, type: analyzed.answerType };
-    return toResult(p, score, chooseExcerpt(p.text, sentenceQuery(analyzed), undefined, { title: p.article }), asked);
+    return (doc: number, score: number): AnswerResult => {
+      const p = index.passages[doc]!;
+      return toResult(p, score, chooseExcerpt(p.text, query, undefined, { title: p.article }), asked);
+    };
   }
   /** One passage quoted for a question, whatever its rank (the passage a FAQ answer was copied from), shown with `score`. */
   function quote(doc: number, question: string, score: number): AnswerResult {
-    return excerptOf(doc, analyzeQuestion(checkQuestion(question), index), score);
+    return excerpter(analyzeQuestion(checkQuestion(question), index))(doc, score);
   }
   function answer(question: string, options: AskOptions = {}): AnswerDraft {
     const q = checkQuestion(question);
-    const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    const limit = clampLimit(options);
     const offset = Math.max(0, options.offset ?? 0);
     const analyzed = analyzeQuestion(q, index);
     // A place, person or organisation the question names and no article mentions: what it asks of it is not here.
@@ -111,7 +120,8 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
         r === top ||
         (r.support >= Math.max(MIN_COVERAGE, options.related ? 0 : MIN_RELATIVE_SUPPORT * top.support) && r.score >= MIN_RELATIVE_SCORE * top.score),
     );
-    const results = good.slice(offset, offset + limit).map((r) => excerptOf(r.doc, analyzed, r.score));
+    const quoteOf = excerpter(analyzed);
+    const results = good.slice(offset, offset + limit).map((r) => quoteOf(r.doc, r.score));
     return { question: q, answered: true, results, suggestions: [] };
   }
   return { answer, rank, quote, quotedPassage: (text: string) => quotedPassage(text, index, synonyms.group) };

@@ -1,6 +1,6 @@
 import type { AnalyzedQuestion } from './analyze.js';
 import type { AnswerType } from './question-type.js';
-import { typedSpans } from './typed-spans.js';
+import { holdsNewSpan } from './typed-spans.js';
 
 /**
  * Answer types a passage must give to answer at all, with what the note of a decline
@@ -27,5 +27,5 @@ export function mustGive(q: AnalyzedQuestion): boolean {
  */
 export function gives(q: AnalyzedQuestion, text: string): boolean {
   if (!q.places.every((p) => text.includes(p))) return false;
-  return typedSpans(q.answerType, text).some((s) => !q.normalized.includes(text.slice(s.start, s.end)));
+  return holdsNewSpan(q.answerType, q.normalized, text);
 }

@@ -3,7 +3,7 @@ import { isCjkWord } from '../text/cjk.js';
 import { sentences } from '../text/sentences.js';
 import type { AnalyzedQuestion } from './analyze.js';
 import { hasAnswerShape } from './question-type.js';
-import { isPatternType, typedSpans } from './typed-spans.js';
+import { holdsNewSpan, isPatternType } from './typed-spans.js';
 
 /**
  * Re-ranking: how many search hits are re-ranked, and the weight of term
@@ -41,7 +41,7 @@ export function presence(term: string, text: string, synonymsOf: (t: string) => 
  */
 export function holdsAnswer(q: AnalyzedQuestion, sentence: string): boolean {
   if (!isPatternType(q.answerType)) return hasAnswerShape(q.type, sentence);
-  return typedSpans(q.answerType, sentence).some((s) => !q.normalized.includes(sentence.slice(s.start, s.end)));
+  return holdsNewSpan(q.answerType, q.normalized, sentence);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AnalyzedQuestion } from './analyze.js';
 import { hasAnswerShape, type AnswerType, type QuestionType } from './question-type.js';
 import { SENTENCE_WEIGHTS } from './sentence-weights.js';
-import { isPatternType, typedSpans } from './typed-spans.js';
+import { holdsNewSpan, isPatternType } from './typed-spans.js';
 
 /** A normalized question term and how much it says (its IDF). */
 export interface WeightedTerm {
@@ -70,8 +70,7 @@ function contentChars(normalized: string, title: string): string[] {
 
 /** A span of the asked-for type (a price, a number with its unit, a date, a duration, a distance) that the question does not already hold. */
 function typed(q: SentenceQuery, sentence: string): number {
-  if (!isPatternType(q.answerType)) return 0;
-  return typedSpans(q.answerType, sentence).some((m) => !q.normalized.includes(sentence.slice(m.start, m.end))) ? 1 : 0;
+  return isPatternType(q.answerType) && holdsNewSpan(q.answerType, q.normalized, sentence) ? 1 : 0;
 }
 
 /**

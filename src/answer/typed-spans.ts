@@ -166,6 +166,16 @@ export function isPatternType(type: AnswerType): boolean {
 }
 
 /**
+ * True when a normalized text holds a span of the asked-for type (by pattern: see
+ * isPatternType) that the normalized question does not hold itself (1小时左右 for
+ * 郴州离广州多远, not the 2017年 it names). The one test the re-rank, the sentence
+ * model and asked-kind.ts share.
+ */
+export function holdsNewSpan(type: AnswerType, normalizedQuestion: string, text: string): boolean {
+  return typedSpans(type, text).some((s) => !normalizedQuestion.includes(text.slice(s.start, s.end)));
+}
+
+/**
  * Spans of normalized text shaped like the answer a question type asks for:
  * numbers with units, dates, durations and distances by pattern; places,
  * people and organisations by jieba's part-of-speech tags. Empty for other types.

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../answer/answer.js';
+import { clampLimit } from '../answer/answer.js';
 import type { AnswerDraft, AnswerResult, AskOptions } from '../answer/types.js';
 import { CLOSE_SCORE, CONFIDENT_SCORE, createFaqMatcher } from './match.js';
 import type { FaqEntry } from '../knowledge/types.js';
@@ -36,7 +36,7 @@ export function createFaqComposer(entries: FaqEntry[], synonyms?: Synonyms, sour
     if (!cited) return base.results;
     const rest = base.results.filter((r) => r.passageId !== cited.passageId);
     if ((options.offset ?? 0) > 0) return rest;
-    return [cited, ...rest].slice(0, Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), MAX_LIMIT));
+    return [cited, ...rest].slice(0, clampLimit(options));
   };
   return {
     size: faq.size,

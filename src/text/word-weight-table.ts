@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 
 /**
  * jieba's IDF table (idf.utf8: 259k lines "word weight", 6 MB of text) as typed arrays: each
@@ -179,7 +179,7 @@ export function readWordWeightTable(source: string, file: string): WordWeightTab
     const [sourceSize, sourceHash] = sourceStamp(source);
     if (version !== VERSION || size !== sourceSize || edgesHash !== sourceHash) return null;
     const at = layout(n!, d!);
-    if (statSync(file).size !== at.bytes) return null;
+    if (fstatSync(fd).size !== at.bytes) return null;
     // One buffer, read in place: the arrays are views of it.
     const buffer = new ArrayBuffer(at.bytes);
     if (readSync(fd, new Uint8Array(buffer), 0, at.bytes, 0) !== at.bytes) return null;
