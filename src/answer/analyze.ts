@@ -58,6 +58,16 @@ const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nt']);
  */
 const BIGRAM_SHARE = 0.25;
 
+/**
+ * Words that hedge or quantify what is asked rather than name it (计划 of 郴州计划打造什么品牌,
+ * 多数 of 打工的人多数去哪): the answering sentence rarely repeats them, so they count for
+ * a fraction of their weight, in ranking and in deciding whether the knowledge base answers.
+ */
+const HEDGE_WORDS = new Set(
+  '计划 打算 准备 希望 想要 主要 大多 多数 大多数 大部分 一般 通常 具体 究竟 到底 真的 其实 大概 大约 差不多 基本 基本上 一共 总共 分别 经常 常常 一直 曾经 已经 将要 即将 目前 现在 如今 当前'.split(' '),
+);
+const HEDGE_FACTOR = 0.25;
+
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 /** Estimated document frequency of a word; for a word the index does not know, from its rarest bigram. */
@@ -74,11 +84,13 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
   const t = tokens(normalized);
   const n = index.size;
   const ubiquitous = (df: number) => n >= MIN_PASSAGES_FOR_UBIQUITY && df / n > UBIQUITY;
+  const names = taggedWords(normalized).filter((w) => NAME_TAGS.has(w.tag) && w.word.length > 1);
   const words = [...new Set(t.words)];
   const terms: AnalyzedQuestion['terms'] = [];
   for (const word of words) {
     const df = documentFrequency(index, word);
-    if (!ubiquitous(df)) terms.push({ term: word, weight: generalWeight(word), localWeight: idf(n, df) });
+    const hedge = HEDGE_WORDS.has(word) ? HEDGE_FACTOR : 1;
+    if (!ubiquitous(df)) terms.push({ term: word, weight: hedge * generalWeight(word), localWeight: hedge * idf(n, df) });
   }
   const grams = [...new Set(t.bigrams)]
     .map((gram) => ({ gram, df: index.bigramDf(gram) }))
@@ -90,7 +102,6 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     .map((gram) => ({ term: gram, df: index.bigramDf(gram) }))
     .filter(({ df }) => df > 0 && !ubiquitous(df))
     .map(({ term, df }) => ({ term, weight: idf(n, df) }));
-  const names = taggedWords(normalized).filter((w) => NAME_TAGS.has(w.tag) && w.word.length > 1);
   const searched = new Set(terms.map((x) => x.term));
   const places = [...new Set(names.filter((w) => w.tag === 'ns' && searched.has(w.word)).map((w) => w.word))];
   const absentNames = [...new Set(names.map((w) => w.word))].filter(

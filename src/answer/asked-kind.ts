@@ -7,7 +7,7 @@ import { holdsNewSpan } from './typed-spans.js';
  * calls them: a price (门票多少钱) is not answered by another number of the same
  * subject, nor a distance to 香港 by the travel time to 广州.
  */
-const MUST_GIVE: Partial<Record<AnswerType, string>> = { price: '价格或费用', distance: '距离或路程' };
+const MUST_GIVE: Partial<Record<AnswerType, string>> = { price: '价格或费用', distance: '距离或路程', date: '时间或日期' };
 
 /** The note of a question declined because no passage gives what it asks for. */
 export function notGivenNote(q: AnalyzedQuestion): string {

@@ -49,7 +49,10 @@ export function detectArticleQuestion(question: string, articles: readonly Artic
   }
   for (const [, re] of FACTS) text = text.replace(new RegExp(re.source, 'gu'), ' ');
   const rest = searchWords(text.replace(/[《》「」“”"']/gu, ' ').replace(FILLER, ' '));
-  return rest.length === 0 ? { facts, named, explicit } : null;
+  if (rest.length === 0) return { facts, named, explicit };
+  // 这篇郴州的报道记者是谁: with 这篇, words of an article's title say which article is meant.
+  const titled = explicit ? articles.filter((a) => rest.every((w) => normalize(a.title).includes(w))) : [];
+  return titled.length > 0 ? { facts, named: named ?? (titled.length === 1 ? titled[0]! : null), explicit } : null;
 }
 
 const LABEL: Record<ArticleFact, string> = { author: '作者', source: '来源', title: '标题', date: '发表日期', url: '原文链接' };

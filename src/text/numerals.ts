@@ -1,7 +1,8 @@
 /**
  * Chinese numerals before a unit or measure word become digits (两个小时 → 2个小时),
  * so questions and articles that write numbers differently still match. Numerals
- * elsewhere (一石激起千层浪, 一系列) are left alone: they are words, not quantities.
+ * elsewhere (一石激起千层浪, 一系列) are left alone: they are words, not quantities, and so is
+ * 哪一 (哪一种 asks which kind; read as 哪1种 it searched for the number 1).
  */
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -10,7 +11,7 @@ const UNIT_WORDS =
   '个|小时|钟头|分钟|秒|天|日|周|星期|月|年|岁|元|块|角|分|万|亿|处|项|座|条|家|名|位|人|次|倍|成|公里|千米|米|公斤|千克|吨|平方|立方|亩|层|所|台|辆|架|种|批|届|期';
 
 /** Numerals (at most 4 characters, so 一一 and long idioms are not touched) followed by a unit. */
-export const NUMERAL_PATTERN = new RegExp(`[零〇一二两三四五六七八九十百千]{1,4}(?=${UNIT_WORDS})`, 'gu');
+export const NUMERAL_PATTERN = new RegExp(`(?<!哪)[零〇一二两三四五六七八九十百千]{1,4}(?=${UNIT_WORDS})`, 'gu');
 
 /** Parses 一..九千九百九十九 (also 十二, 二十, 两百); returns null for anything else. */
 export function parseChineseNumber(s: string): number | null {

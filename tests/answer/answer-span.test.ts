@@ -49,6 +49,8 @@ describe('typedSpans', () => {
   it('finds numbers with their units, dates, durations and distances', () => {
     expect(spansOf('number', '水库蓄水量12.5亿立方米,有省级保护单位40处,游客3万人')).toEqual(['12.5亿立方米', '40处', '3万人']);
     expect(spansOf('date', '大桥于2011年5月8日通车,1998年开工,每天上午9点开放')).toEqual(['2011年5月8日', '1998年', '上午9点']);
+    // Dates in words: dynasties, seasons, times of day; a three-digit year, not a count of years.
+    expect(spansOf('date', '始建于明代,728年重修,夏季开花,夜间觅食,约300年来未变')).toEqual(['明代', '728年', '夏季', '夜间']);
     expect(spansOf('duration', '坐车要3个小时,走路半小时,骑车40分钟')).toEqual(['3个小时', '半小时', '40分钟']);
     expect(spansOf('distance', '两地相距260公里')).toEqual(['260公里']);
     // A travel time answers "how far"; a year does not.

@@ -73,6 +73,34 @@ describe('distances', () => {
   );
 });
 
+describe('dates', () => {
+  it.each(['北湖机场哪年通航', '北湖機場幾時開通'])('declines %s: the article names the airport but gives no date for it', (question) => {
+    const a = seed.answer(question);
+    expect(a.answered).toBe(false);
+    expect(a.note).toContain('时间');
+  });
+
+  it.each([
+    ['跨境一锁从什么时候开始运行', '2017年11月'],
+    ['菜篮子配送分中心幾時開始運營', '今年9月1日'],
+  ])('%s quotes the date', (question, date) => {
+    const a = seed.answer(question);
+    expect(a.answered).toBe(true);
+    expect(first(a).original ?? first(a).excerpt).toContain(date);
+  });
+});
+
+describe('words that hedge what is asked', () => {
+  it.each([
+    ['郴州计划打造什么品牌', '食在大湾区'],
+    ['郴州打算引进哪些新兴产业', '人工智能'],
+  ])('%s is answered though the article does not say 计划 or 打算', (question, phrase) => {
+    const a = seed.answer(question);
+    expect(a.answered).toBe(true);
+    expect(first(a).excerpt).toContain(phrase);
+  });
+});
+
 describe('short quotes', () => {
   it('quotes the answering sentence and stops there, not at the budget', () => {
     const r = first(seed.answer('东江湖的水能达到什么标准'));

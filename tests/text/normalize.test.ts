@@ -18,12 +18,18 @@ describe('normalize', () => {
     expect(normalize('幾多錢')).toBe('多少钱');
     expect(normalize('喺邊度')).toBe('在哪里');
     expect(normalize('要幾耐')).toBe('要多久');
+    // Particles and words only Cantonese writes: 咗 (了), 而家 (现在), 係唔係 / 係咩.
+    expect(normalize('北湖機場而家搞咗幾耐')).toBe('北湖机场现在搞了多久');
+    expect(normalize('係唔係')).toBe('是不是');
+    expect(normalize('呢個係咩')).toBe('呢个是什么');
   });
 
   it('writes numerals before units as digits, and leaves words alone', () => {
     expect(normalize('两个小时')).toBe('2个小时');
     expect(normalize('二十五年')).toBe('25年');
     expect(normalize('一石激起千层浪')).toBe('一石激起千层浪');
+    // 哪一 asks which one: not the number 1.
+    expect(normalize('哪一种港口')).toBe('哪一种港口');
     expect(parseChineseNumber('一百零五')).toBe(105);
     expect(parseChineseNumber('十二')).toBe(12);
     expect(parseChineseNumber('一一')).toBeNull();
@@ -56,6 +62,12 @@ describe('segmentation', () => {
     const words = searchWords(normalize('从郴州坐车到广州需要多长时间?'));
     expect(words).toEqual(expect.arrayContaining(['郴州', '广州']));
     for (const w of ['到', '需要', '多长时间', '时间', '?']) expect(words).not.toContain(w);
+  });
+
+  it('drops which-one words (哪一种, 哪几个) and Cantonese particles, which no answer repeats', () => {
+    expect(searchWords(normalize('郴州自稱是哪一種港口城市？'))).toEqual(['郴州', '自称', '港口', '城市', '港口城市']);
+    expect(searchWords(normalize('郴州未來要打造哪幾個「極」'))).toEqual(['郴州', '未来', '打造', '极']);
+    expect(searchWords(normalize('武水喺邊度發源㗎'))).toEqual(['武水', '发源']);
   });
 
   it('segments Traditional input like Simplified after normalization', () => {

@@ -218,6 +218,8 @@ describe('POST /api/ask: questions about the article itself', () => {
     ['這篇文章來自哪裡?', '郴州日報'],
     ['作者是哪个单位的?', '郴州日报'],
     ['文章叫乜名?', '向南开放看郴州'],
+    // 这篇 and a word of the title (郴州) point at the article: the title's words say which one.
+    ['這篇郴州的報導記者是誰？', '王路莎'],
   ])('answers %s from the byline or title', async (question, expected) => {
     const answer = (await postJson(app, '/api/ask', { question })).json() as Answer;
     expect(answer.results[0]!.excerpt).toContain(expected);
@@ -236,7 +238,7 @@ describe('POST /api/ask: questions about the article itself', () => {
   });
 
   it('leaves questions about the content to the articles', async () => {
-    for (const question of ['该公司负责人对记者说了什么?', '郴州日报的记者去了哪家公司?']) {
+    for (const question of ['该公司负责人对记者说了什么?', '郴州日报的记者去了哪家公司?', '这篇报道里郴州的记者采访了哪家公司?']) {
       const answer = (await postJson(app, '/api/ask', { question })).json() as Answer;
       expect(answer.results.every((r) => r.paragraph > 0)).toBe(true);
     }
