@@ -1,6 +1,6 @@
 import { normalizeMapped } from '../text/normalize.js';
 import { CLAUSE, SENTENCE } from '../text/sentences.js';
-import { sentenceScores, type SentenceQuery, type WeightedTerm } from './sentence-model.js';
+import { sentenceScores, type SentenceModel, type SentenceQuery, type WeightedTerm } from './sentence-model.js';
 import { SENTENCE_WEIGHTS } from './sentence-weights.js';
 
 export type { WeightedTerm } from './sentence-model.js';
@@ -77,7 +77,7 @@ export function chooseExcerpt(
   text: string,
   query: SentenceQuery,
   budget = EXCERPT_BUDGET,
-  context: { title?: string; neighbourMass?: number; weights?: readonly number[] } = {},
+  context: { title?: string; neighbourMass?: number; model?: SentenceModel } = {},
 ): Excerpt {
   const terms = query.terms;
   const { text: norm, map } = normalizeMapped(text);
@@ -95,7 +95,7 @@ export function chooseExcerpt(
 
   const sentences = sentenceSpans(text);
   const title = context.title ? normalizeMapped(context.title).text : '';
-  const scores = sentenceScores(query, sentences.map(normOf), title, context.weights);
+  const scores = sentenceScores(query, sentences.map(normOf), title, context.model);
   const best = argmax(scores);
   const mass = context.neighbourMass ?? SENTENCE_WEIGHTS.neighbourMass;
   let window: Span;
@@ -106,7 +106,7 @@ export function chooseExcerpt(
     window = mass >= 1 ? fill(text, sentences, grow(sentences, scores, best, fits), fits) : grow(sentences, scores, best, fits, enough);
   } else {
     const clauses = pieces(text, sentences[best]!, CLAUSE).filter((s) => s.end > s.start);
-    const clauseScores = sentenceScores(query, clauses.map(normOf), title, context.weights);
+    const clauseScores = sentenceScores(query, clauses.map(normOf), title, context.model);
     const bestClause = argmax(clauseScores);
     window = fits(clauses[bestClause]!) ? grow(clauses, clauseScores, bestClause, fits) : hardCut(clauses[bestClause]!, budget - 2);
   }

@@ -1,5 +1,7 @@
 import type { AnalyzedQuestion } from './analyze.js';
 import { hasAnswerShape, type AnswerType, type QuestionType } from './question-type.js';
+import { treeSum, type Trees } from './boosted-trees.js';
+import { SENTENCE_TREES } from './sentence-trees.js';
 import { SENTENCE_WEIGHTS } from './sentence-weights.js';
 import { holdsNewSpan, isPatternType } from './typed-spans.js';
 
@@ -180,11 +182,25 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
   });
 }
 
-/** The fitted log-odds of each sentence answering (sentence-weights.ts, written by `npm run fit`). */
-export function sentenceScores(q: SentenceQuery, sentenceNorms: string[], title: string, weights: readonly number[] = SENTENCE_WEIGHTS.weights): number[] {
+/** A weighted sum of the features, plus regression trees on them. */
+export interface SentenceModel {
+  weights: readonly number[];
+  trees: Trees;
+}
+
+/** What `npm run fit` wrote: sentence-weights.ts and sentence-trees.ts. */
+export const FITTED_MODEL: SentenceModel = { weights: SENTENCE_WEIGHTS.weights, trees: SENTENCE_TREES };
+
+/** The fitted log-odds of each sentence answering. */
+export function sentenceScores(q: SentenceQuery, sentenceNorms: string[], title: string, model: SentenceModel = FITTED_MODEL): number[] {
   const { features } = SENTENCE_WEIGHTS;
-  if (weights === SENTENCE_WEIGHTS.weights && features.join() !== SENTENCE_FEATURES.join()) {
+  if (model === FITTED_MODEL && features.join() !== SENTENCE_FEATURES.join()) {
     throw new Error(`sentence-weights.ts names ${features.join(',')}, the code computes ${SENTENCE_FEATURES.join(',')}: run npm run fit`);
   }
-  return sentenceFeatures(q, sentenceNorms, title).map((row) => row.reduce((s, x, i) => s + x * weights[i]!, 0));
+  return sentenceFeatures(q, sentenceNorms, title).map((row) => modelScore(model, row));
+}
+
+/** The model's score of one row of features. */
+export function modelScore(model: SentenceModel, row: readonly number[]): number {
+  return row.reduce((s, x, i) => s + x * model.weights[i]!, 0) + treeSum(model.trees, row);
 }

@@ -1,15 +1,27 @@
+import { createHash } from 'node:crypto';
 import { analyzeQuestion } from '../answer/analyze.js';
 import { chooseExcerpt, sentenceSpans } from '../answer/excerpt.js';
-import { sentenceFeatures, sentenceQuery, type SentenceQuery } from '../answer/sentence-model.js';
+import { SENTENCE_FEATURES, sentenceFeatures, sentenceQuery, type SentenceModel, type SentenceQuery } from '../answer/sentence-model.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
 import { createSynonyms } from '../search/synonyms.js';
 import { normalize } from '../text/normalize.js';
 import { loadDictionary } from '../text/segment.js';
 import { readSetPassages, type EvalQuestion } from './eval-data.js';
-import type { Group } from './fit-logit.js';
+import { fitLogit, type Group } from './fit-logit.js';
+import { fitTrees } from './fit-trees.js';
 
 /** The small fixed fit the tests repeat: the first passages of the pool and the first questions about them. */
 export const CHECK = { passages: 300, questions: 150 };
+
+/**
+ * The fit on the check subset: its weights, and a digest of its trees (the tests compare
+ * both with what sentence-weights.ts recorded).
+ */
+export function checkFit(groups: Group[]): { weights: number[]; trees: string } {
+  const { weights } = fitLogit(groups, SENTENCE_FEATURES.length);
+  const trees = createHash('sha256').update(JSON.stringify(fitTrees(groups, weights, SENTENCE_FEATURES.length))).digest('hex').slice(0, 16);
+  return { weights, trees };
+}
 
 export interface Pool {
   index: SearchIndex;
@@ -62,11 +74,11 @@ export function fitGroups(pool: Pool, questions: EvalQuestion[]): { sentence: Gr
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 
 /** Excerpt hits and the median quote length on gold passages, for one neighbour mass. */
-export function excerptRun(cases: SentenceCase[], weights: number[], neighbourMass: number): { hit: number; median: number } {
+export function excerptRun(cases: SentenceCase[], model: SentenceModel, neighbourMass: number): { hit: number; median: number } {
   let hits = 0;
   const lengths: number[] = [];
   for (const c of cases) {
-    const e = chooseExcerpt(c.text, c.query, undefined, { title: c.title, neighbourMass, weights });
+    const e = chooseExcerpt(c.text, c.query, undefined, { title: c.title, neighbourMass, model });
     if (c.answers.some((g) => e.excerpt.includes(g))) hits++;
     lengths.push([...e.excerpt].length);
   }

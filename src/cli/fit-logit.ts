@@ -13,7 +13,7 @@ export interface Group {
 
 export const FIT = { iterations: 400, learningRate: 0.5, l2: 1e-3 };
 
-const dot = (row: number[], w: number[]) => row.reduce((s, x, i) => s + x * w[i]!, 0);
+const dot = (row: number[], w: readonly number[]) => row.reduce((s, x, i) => s + x * w[i]!, 0);
 
 /** Mean negative log-likelihood of choosing a right choice (and its gradient). */
 function lossAndGradient(groups: Group[], w: number[]): { loss: number; grad: number[] } {
@@ -45,11 +45,15 @@ export function fitLogit(groups: Group[], features: number): { weights: number[]
   return { weights: w.map((x) => Math.round(x * 1e6) / 1e6), loss: Math.round(loss * 1e6) / 1e6 };
 }
 
-/** Share of groups whose highest score is a right choice (a tie with a wrong one counts against). */
-export function accuracy(groups: Group[], w: number[]): number {
+/**
+ * Share of groups whose highest score is a right choice (a tie with a wrong one counts against);
+ * scored by weights, or by any function of a row (the weights plus trees).
+ */
+export function accuracy(groups: Group[], w: readonly number[] | ((row: number[]) => number)): number {
+  const score = typeof w === 'function' ? w : (row: number[]) => dot(row, w);
   let right = 0;
   for (const { rows, labels } of groups) {
-    const scores = rows.map((r) => dot(r, w));
+    const scores = rows.map(score);
     const best = Math.max(...scores);
     if (scores.every((s, j) => labels.includes(j) || s < best) && labels.some((j) => scores[j] === best)) right++;
   }

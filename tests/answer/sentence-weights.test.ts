@@ -4,11 +4,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SENTENCE_FEATURES } from '../../src/answer/sentence-model.js';
+import { modelScore, SENTENCE_FEATURES } from '../../src/answer/sentence-model.js';
 import { SENTENCE_WEIGHTS } from '../../src/answer/sentence-weights.js';
 import { readQuestions } from '../../src/cli/eval-data.js';
-import { CHECK, fitGroups, poolOf } from '../../src/cli/fit-data.js';
+import { CHECK, checkFit, fitGroups, poolOf } from '../../src/cli/fit-data.js';
 import { accuracy, fitLogit } from '../../src/cli/fit-logit.js';
+import { BOOST, fitTrees } from '../../src/cli/fit-trees.js';
+import { SENTENCE_TREES } from '../../src/answer/sentence-trees.js';
 
 const TRAIN = path.resolve('../shared/eval/cmrc2018-train');
 
@@ -19,6 +21,15 @@ describe('sentence-weights.ts', () => {
     expect(SENTENCE_WEIGHTS.fittedOn).toBeGreaterThan(10000);
     expect(SENTENCE_WEIGHTS.neighbourMass).toBeGreaterThan(0.5);
     expect(SENTENCE_WEIGHTS.neighbourMass).toBeLessThanOrEqual(1);
+    // The trees beside them are the fit's: as many as it grows, with its shrinkage, every node well formed.
+    expect(SENTENCE_TREES.roots).toHaveLength(BOOST.trees);
+    expect(SENTENCE_TREES.eta).toBe(BOOST.eta);
+    SENTENCE_TREES.feature.forEach((f, k) => {
+      if (f < 0) return;
+      expect(f).toBeLessThan(SENTENCE_FEATURES.length);
+      expect(SENTENCE_TREES.left[k]).toBeGreaterThan(k);
+      expect(SENTENCE_TREES.right[k]).toBeGreaterThan(k);
+    });
   });
 
   it.skipIf(!existsSync(TRAIN))('matches a refit on the fixed check subset of cmrc2018-train', () => {
@@ -27,7 +38,8 @@ describe('sentence-weights.ts', () => {
     expect(SENTENCE_WEIGHTS.check).toMatchObject(CHECK);
     const { sentence } = fitGroups(pool, questions);
     expect(sentence.length).toBeGreaterThan(CHECK.questions / 2);
-    expect(fitLogit(sentence, SENTENCE_FEATURES.length).weights).toEqual(SENTENCE_WEIGHTS.check.weights);
+    const { weights, trees } = SENTENCE_WEIGHTS.check;
+    expect(checkFit(sentence)).toEqual({ weights, trees });
   }, 60_000);
 });
 
@@ -56,5 +68,21 @@ describe('the conditional-logit fit', () => {
     expect(Math.abs(weights[1]!)).toBeLessThan(weights[0]!);
     expect(accuracy(groups, [1, 0])).toBe(1); // right choices tied with each other, above every wrong one
     expect(accuracy([{ rows: [[1], [1], [0]], labels: [0] }], [1])).toBe(0); // tied with a wrong one
+  });
+});
+
+describe('the boosted trees on the logit', () => {
+  it('learn a threshold a weighted sum cannot, deterministically', () => {
+    // The right choice is the one whose feature 0 is in the middle (0.5), between a low and a high one.
+    const groups = Array.from({ length: 60 }, (_, g) => {
+      const values = [0.1, 0.5, 0.9];
+      const order = [g % 3, (g + 1) % 3, (g + 2) % 3];
+      return { rows: order.map((k) => [values[k]!]), labels: [order.indexOf(1)] };
+    });
+    const weights = fitLogit(groups, 1).weights;
+    expect(accuracy(groups, weights)).toBeLessThan(0.5);
+    const trees = fitTrees(groups, weights, 1);
+    expect(accuracy(groups, (row) => modelScore({ weights, trees }, row))).toBe(1);
+    expect(fitTrees(groups, weights, 1)).toEqual(trees);
   });
 });
