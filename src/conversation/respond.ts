@@ -44,6 +44,26 @@ function shows(answer: Answer, own: string[]): boolean {
   return own.every((w) => shown.includes(w));
 }
 
+/** The fewest characters of one excerpt that hold all the words (Infinity when none does). */
+function spread(answer: Answer, words: string[]): number {
+  let best = Infinity;
+  for (const r of answer.results) {
+    const text = normalize(r.excerpt);
+    // Windows that start at a word and end where the last of the others first occurs after it.
+    excerpt: for (let start = 0; start < text.length; start++) {
+      if (!words.some((w) => text.startsWith(w, start))) continue;
+      let end = start;
+      for (const w of words) {
+        const at = text.indexOf(w, start);
+        if (at < 0) continue excerpt;
+        end = Math.max(end, at + w.length);
+      }
+      best = Math.min(best, end - start);
+    }
+  }
+  return best;
+}
+
 function followUpAnswer(engine: Answerer, q: string, fu: FollowUp, turns: readonly Turn[], options: AskOptions): { answer: Answer; topic: string[] } | null {
   const last = turns.at(-1)!;
   const completed = completeFollowUp(q, fu, last.topic);
@@ -57,13 +77,13 @@ function followUpAnswer(engine: Answerer, q: string, fu: FollowUp, turns: readon
     const answer = settle(results.length > 0 ? { ...all, results } : { ...all, answered: false, results: [], note: NO_MORE });
     return { answer: { ...answer, question: q, understoodAs: completed.question }, topic: completed.topic };
   }
-  if (fu.own.length > 1) {
-    // 那东江湖的蓄水量呢 names a whole new topic: answered on its own when that works.
-    const alone = engine.answer(q, options);
-    if (shows(alone, fu.own)) return { answer: alone, topic: topicOf(q) };
-  }
+  // 那东江湖的蓄水量呢 names a whole new topic: answered on its own when that shows its words, unless
+  // the completed question shows them closer together (自贸区片区, not 自贸区郴州片区).
+  const alone = fu.own.length > 1 ? engine.answer(q, options) : null;
   const answer = engine.answer(completed.question, options);
-  if (!shows(answer, fu.own)) return null;
+  const completedShows = shows(answer, fu.own);
+  if (alone && shows(alone, fu.own) && (!completedShows || spread(alone, fu.own) <= spread(answer, fu.own))) return { answer: alone, topic: topicOf(q) };
+  if (!completedShows) return null;
   return { answer: { ...answer, question: q, understoodAs: completed.question }, topic: completed.topic };
 }
 

@@ -36,3 +36,12 @@ describe('dialogue: whatever is asked, in whatever order', () => {
     );
   }, 120_000);
 });
+
+describe('dialogue: a follow-up that names a new topic in several words', () => {
+  it('quotes the answer that shows them together (自贸区片区), not apart (自贸区郴州片区)', async () => {
+    const conversationId = 'several-words';
+    await dialogue.ask('郴州拥有几个国家级高新区?', { conversationId });
+    const answer = await dialogue.ask('那自贸区片区呢?', { conversationId });
+    expect(answer.results[0]!.excerpt).toContain('一个自贸区片区');
+  });
+});
