@@ -42,7 +42,7 @@ export function fitLogit(groups: Group[], features: number): { weights: number[]
     loss = r.loss;
     w = w.map((x, i) => x - FIT.learningRate * r.grad[i]!);
   }
-  return { weights: w.map((x) => Math.round(x * 1e6) / 1e6), loss: Math.round(loss * 1e6) / 1e6 };
+  return { weights: w.map((x) => Math.round(x * 1e6) / 1e6 || 0), loss: Math.round(loss * 1e6) / 1e6 };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Group } from './fit-logit.js';
 
 export const BOOST = { trees: 150, depth: 3, eta: 0.1, lambda: 1, minHessian: 5, minRows: 20, bins: 32 };
 
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const round = (x: number) => Math.round(x * 1e6) / 1e6 || 0;
 
 /** Candidate split points per feature: midpoints of its distinct values, or quantiles when there are many. */
 function thresholds(rows: number[][], features: number): number[][] {
