@@ -84,7 +84,6 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
   const t = tokens(normalized);
   const n = index.size;
   const ubiquitous = (df: number) => n >= MIN_PASSAGES_FOR_UBIQUITY && df / n > UBIQUITY;
-  const names = taggedWords(normalized).filter((w) => NAME_TAGS.has(w.tag) && w.word.length > 1);
   const words = [...new Set(t.words)];
   const terms: AnalyzedQuestion['terms'] = [];
   for (const word of words) {
@@ -102,6 +101,7 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
     .map((gram) => ({ term: gram, df: index.bigramDf(gram) }))
     .filter(({ df }) => df > 0 && !ubiquitous(df))
     .map(({ term, df }) => ({ term, weight: idf(n, df) }));
+  const names = taggedWords(normalized).filter((w) => NAME_TAGS.has(w.tag) && w.word.length > 1);
   const searched = new Set(terms.map((x) => x.term));
   const places = [...new Set(names.filter((w) => w.tag === 'ns' && searched.has(w.word)).map((w) => w.word))];
   const absentNames = [...new Set(names.map((w) => w.word))].filter(

@@ -18,8 +18,10 @@ describe('normalize', () => {
     expect(normalize('幾多錢')).toBe('多少钱');
     expect(normalize('喺邊度')).toBe('在哪里');
     expect(normalize('要幾耐')).toBe('要多久');
-    // Particles and words only Cantonese writes: 咗 (了), 而家 (现在), 係唔係 / 係咩.
-    expect(normalize('北湖機場而家搞咗幾耐')).toBe('北湖机场现在搞了多久');
+    // Particles and words only Cantonese writes: 咗 (了), 係唔係 / 係咩; 而家 (now) is a stop word
+    // instead, since Mandarin writes 然而家长 (however, parents).
+    expect(normalize('北湖機場搞咗幾耐')).toBe('北湖机场搞了多久');
+    expect(normalize('然而家长')).toBe('然而家长');
     expect(normalize('係唔係')).toBe('是不是');
     expect(normalize('呢個係咩')).toBe('呢个是什么');
   });
@@ -68,6 +70,7 @@ describe('segmentation', () => {
     expect(searchWords(normalize('郴州自稱是哪一種港口城市？'))).toEqual(['郴州', '自称', '港口', '城市', '港口城市']);
     expect(searchWords(normalize('郴州未來要打造哪幾個「極」'))).toEqual(['郴州', '未来', '打造', '极']);
     expect(searchWords(normalize('武水喺邊度發源㗎'))).toEqual(['武水', '发源']);
+    expect(searchWords(normalize('北湖機場而家點樣'))).toEqual(['北湖', '机场']);
   });
 
   it('segments Traditional input like Simplified after normalization', () => {
