@@ -1,4 +1,5 @@
 import { taggedWords } from '../text/segment.js';
+import { dateShape, WORD_DATE } from './date-shape.js';
 import type { AnswerType } from './question-type.js';
 
 /** [start, end) in UTF-16 units of the text it was found in. */
@@ -24,22 +25,6 @@ export const COUNT_UNITS = [
 ];
 const COUNT_UNIT = `(?:多|余)?(?:万|亿|千|百)*(?:%|％|‰|${COUNT_UNITS.join('|')})?(?:多|余|左右)?`;
 
-/** Reign titles and eras a year is counted in (Ming and Qing, the Republic, Japan, the best-known Tang and Song ones). */
-const ERAS = [
-  '洪武', '永乐', '宣德', '正统', '成化', '弘治', '正德', '嘉靖', '隆庆', '万历', '天启', '崇祯', '顺治', '康熙', '雍正', '乾隆', '嘉庆', '道光', '咸丰', '同治', '光绪', '宣统',
-  '民国', '明治', '大正', '昭和', '平成', '令和', '贞观', '开元', '天宝', '元和', '建隆', '开宝', '太平兴国', '熙宁', '元丰', '元祐', '绍兴', '淳熙',
-].join('|');
-
-/** Geological periods, each read with 纪 after it. */
-const GEOLOGICAL = '寒武|奥陶|志留|泥盆|石炭|二叠|三叠|侏罗|白垩|古近|新近|第四|埃迪卡拉|成冰';
-/** Dates in words: seasons, times of day. */
-const SEASON_OR_TIME = '[春夏秋冬][季天]|[春夏秋冬][末初](?:[春夏秋冬][初末])?|春夏|秋冬|夜间|夜晚|晚间|白天|白昼|日间|黄昏|傍晚|清晨|凌晨|破晓|黎明|午夜|深夜';
-/** A date match without digits or numerals that still is one (a dynasty, a season, a time of day); see shapeSpans. */
-const WORD_DATE = new RegExp(`^(?:(?:西|东|南|北)?[夏商周秦汉晋隋唐宋元明清][朝代末初]|${SEASON_OR_TIME}|(?:${ERAS})(?:年间|时期|初年|末年)|(?:${GEOLOGICAL})纪)`, 'u');
-
-/** What a date goes on with: 2003年底, 2004年春天, 1998-2000年间, 5月中旬. */
-const DATE_TAIL = '(?:初|底|末|中旬|上旬|下旬|春天?|夏天?|秋天?|冬天?|上半年|下半年|间|左右|前后)?';
-
 const CURRENCY = '(?:元|块|毛钱|美元|美金|港元|港币|澳门元|澳元|欧元|日元|英镑|人民币|新台币|台币|加元|韩元|卢布|法郎|马克|比索)';
 
 /** Regular answer shapes: a price, a number with its unit, a date or time of day, a duration, a distance. */
@@ -48,32 +33,7 @@ const SHAPES: Partial<Record<AnswerType, RegExp>> = {
   duration: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:${NUM}|半)${TIME_UNIT}|半(?:个)?(?:小时|天|年|个月)`, 'gu'),
   // "How far" is often answered with a travel time (到广州1小时左右).
   distance: new RegExp(`${ABOUT}(?:${NUM}${LENGTH_UNIT}?${RANGE})?${NUM}(?:\\s?(?:平方)?${LENGTH_UNIT}|${TRAVEL_UNIT})`, 'gu'),
-  date: new RegExp(
-    [
-      // A reign year (乾隆三十六年, normalized 乾隆36年; 民国7年; 平成14年), with the Western year after it.
-      `(?:${ERAS})(?:元|\\d{1,2})年(?:[(（]\\d{3,4}年[)）])?(?:${NUM}月)?(?:${NUM}[日号])?`,
-      // A year: four digits, or fewer after 公元/前 or an era name (嘉靖42年); not a count of years (300年).
-      `(?:(?:公元前?|前)\\d{1,4}|(?<![\\d.])\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${NUM}月)?(?:${NUM}[日号])?(?:${RANGE}(?:\\d{4}年)?(?:${NUM}月)?${NUM}[日号年])?`,
-      `${NUM}月(?:${NUM}[日号])?`,
-      `(?:第)?${NUM}世纪(?:${NUM}0?年代)?(?:[初中末]期|[上下]半叶|初|末)?`,
-      `\\d{2,4}年代(?:[初中末]期)?`,
-      `(?:上午|下午|早上|晚上|中午|凌晨|傍晚|清晨)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?)(?:${RANGE}(?:上午|下午|晚上)?${NUM}(?:[:：]\\d{2}|[时点](?:${NUM}分|半)?))?`,
-      `(?:周|星期|礼拜)[一二三四五六日天1-7](?:[至到-](?:周|星期|礼拜)?[一二三四五六日天1-7])?`,
-      `(?:西|东|南|北)?(?:夏|商|周|秦|汉|晋|隋|唐|宋|元|明|清)(?:朝|代)(?:时期|年间|初年|末年)?`,
-      // Years ago (2.51亿年前), an era's years (同治年间), a geological period (侏罗纪中期).
-      `${NUM}(?:多|余)?(?:万|亿)?年前`,
-      `(?:${ERAS})(?:年间|时期|初年|末年)`,
-      `(?:${GEOLOGICAL})纪(?:[早中晚末初]期|[早中晚末初])?`,
-      // A year of three digits (728年), not a count of years (约300年, 300年来).
-      `(?<![\\d.约近逾达共])\\d{3}年(?![代后来间内多左以之])`,
-      // Words of a season or a time of day (夏季, 冬末春初, 夜间, 黄昏), and a dynasty's end or start (元末, 明初).
-      `(?:${SEASON_OR_TIME})`,
-      `(?:夏|商|秦|汉|晋|隋|唐|宋|元|明|清)(?:末|初)(?:年)?`,
-    ]
-      .map((p) => `(?:${p})${DATE_TAIL}`)
-      .join('|'),
-    'gu',
-  ),
+  date: dateShape(NUM, RANGE),
   number: new RegExp(`${ABOUT}(?:${NUM}${RANGE})?(?:第|[$￥¥€£]\\s?)?${NUM}${COUNT_UNIT}`, 'gu'),
 };
 
