@@ -1,3 +1,8 @@
+/**
+ * The sentence model: which sentence of a passage answers the question. Its score of a
+ * sentence is a weighted sum of the features (sentence-features.ts) plus boosted regression
+ * trees on them, both fitted on cmrc2018-train by `npm run fit` (DESIGN.md, "Excerpts").
+ */
 import { treeSum, type Trees } from './boosted-trees.js';
 import { SENTENCE_FEATURES, sentenceFeatures, type SentenceQuery } from './sentence-features.js';
 import { SENTENCE_TREES } from './sentence-trees.js';

@@ -1,7 +1,8 @@
 /**
- * Fits the sentence model (which sentence of a passage answers) on cmrc2018-train and
- * writes src/answer/sentence-weights.ts.
- *   npm run fit                      all 10,142 questions (about a minute)
+ * Fits the sentence model (which sentence of a passage answers) on cmrc2018-train: the
+ * weights (fit-logit.ts), then the trees on top of them (fit-trees.ts), then the neighbour
+ * mass; writes src/answer/sentence-weights.ts and src/answer/sentence-trees.ts.
+ *   npm run fit                      all 10,142 questions (about three minutes)
  *   npm run fit -- --max 2000        the first 2,000, while iterating
  *   npm run fit -- --dry-run         prints what it would write
  * Only the training questions are read (and the shared passage pool); the dev sets stay unseen.
