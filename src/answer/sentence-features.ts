@@ -144,6 +144,7 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
   const befores = sentenceNorms.map((s) => before(leadText, s));
   const n = sentenceNorms.length;
   const best = isBest.indexOf(1);
+  const [topWords, topChars, topBefore, topPredicate] = [words, charShares, befores, predicates].map((xs) => Math.max(...xs));
   return sentenceNorms.map((s, i) => {
     const shape = hasAnswerShape(q.type, s) ? 1 : 0;
     const afterBest = isBest[i - 1] ?? 0;
@@ -168,10 +169,10 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
       befores[i]!,
       // How far behind the passage's best this sentence is, where in the passage it stands, and how many
       // sentences there are: what the boosted trees combine with the shares above (DESIGN.md).
-      words[i]! - Math.max(...words),
-      charShares[i]! - Math.max(...charShares),
-      befores[i]! - Math.max(...befores),
-      predicates[i]! - Math.max(...predicates),
+      words[i]! - topWords!,
+      charShares[i]! - topChars!,
+      befores[i]! - topBefore!,
+      predicates[i]! - topPredicate!,
       i / n,
       best < 0 ? 1 : Math.min(FAR, Math.abs(i - best)) / FAR,
       Math.min(1, n / MANY_SENTENCES),

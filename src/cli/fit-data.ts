@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyzeQuestion } from '../answer/analyze.js';
+import type { Trees } from '../answer/boosted-trees.js';
 import { chooseExcerpt, sentenceSpans } from '../answer/excerpt.js';
 import { SENTENCE_FEATURES, sentenceFeatures, sentenceQuery, type SentenceModel, type SentenceQuery } from '../answer/sentence-model.js';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.js';
@@ -13,14 +14,19 @@ import { fitTrees } from './fit-trees.js';
 /** The small fixed fit the tests repeat: the first passages of the pool and the first questions about them. */
 export const CHECK = { passages: 300, questions: 150 };
 
+/** The sentence model fitted on feature groups: the weights (fit-logit.ts), then trees on top of them (fit-trees.ts). */
+export function fitModel(groups: Group[]): { weights: number[]; trees: Trees } {
+  const { weights } = fitLogit(groups, SENTENCE_FEATURES.length);
+  return { weights, trees: fitTrees(groups, weights, SENTENCE_FEATURES.length) };
+}
+
 /**
  * The fit on the check subset: its weights, and a digest of its trees (the tests compare
  * both with what sentence-weights.ts recorded).
  */
 export function checkFit(groups: Group[]): { weights: number[]; trees: string } {
-  const { weights } = fitLogit(groups, SENTENCE_FEATURES.length);
-  const trees = createHash('sha256').update(JSON.stringify(fitTrees(groups, weights, SENTENCE_FEATURES.length))).digest('hex').slice(0, 16);
-  return { weights, trees };
+  const { weights, trees } = fitModel(groups);
+  return { weights, trees: createHash('sha256').update(JSON.stringify(trees)).digest('hex').slice(0, 16) };
 }
 
 export interface Pool {

@@ -6,7 +6,8 @@
  * Deterministic: the same groups give the same trees. Held out on cmrc2018-train (5 folds by
  * passage), top-1 sentence 85.69% linear → 86.97% with these trees (DESIGN.md).
  */
-import { treeSum, type Trees } from '../answer/boosted-trees.js';
+import { NO_TREES, treeSum, type Trees } from '../answer/boosted-trees.js';
+import { modelScore } from '../answer/sentence-model.js';
 import type { Group } from './fit-logit.js';
 
 export const BOOST = { trees: 150, depth: 3, eta: 0.1, lambda: 1, minHessian: 5, minRows: 20, bins: 32 };
@@ -103,7 +104,7 @@ function grow(s: Grower, idx: number[], depth: number): number {
 export function fitTrees(groups: Group[], weights: readonly number[], features: number): Trees {
   const x = groups.flatMap((grp) => grp.rows);
   const out: Trees = { eta: BOOST.eta, roots: [], feature: [], threshold: [], left: [], right: [], value: [] };
-  const score = Float64Array.from(x, (row) => row.reduce((a, v, i) => a + v * weights[i]!, 0));
+  const score = Float64Array.from(x, (row) => modelScore({ weights, trees: NO_TREES }, row));
   const g = new Float64Array(x.length);
   const h = new Float64Array(x.length);
   const s: Grower = { x, g, h, cuts: thresholds(x, features), out };
@@ -117,4 +118,3 @@ export function fitTrees(groups: Group[], weights: readonly number[], features: 
   }
   return out;
 }
-

@@ -11,12 +11,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FITTED_MODEL, modelScore, SENTENCE_FEATURES, type SentenceModel } from '../answer/sentence-model.js';
+import { FITTED_MODEL, modelScore, SENTENCE_FEATURES } from '../answer/sentence-model.js';
 import { SENTENCE_WEIGHTS } from '../answer/sentence-weights.js';
 import { readQuestions } from './eval-data.js';
-import { accuracy, fitLogit } from './fit-logit.js';
-import { fitTrees } from './fit-trees.js';
-import { CHECK, checkFit, excerptRun, fitGroups, poolOf } from './fit-data.js';
+import { accuracy } from './fit-logit.js';
+import { CHECK, checkFit, excerptRun, fitGroups, fitModel, poolOf } from './fit-data.js';
 
 const { values } = parseArgs({
   options: {
@@ -45,11 +44,10 @@ async function main(): Promise<void> {
   if (values.max) questions = questions.slice(0, Number(values.max));
   const pool = poolOf(values.set!);
   const data = fitGroups(pool, questions);
-  const fit = fitLogit(data.sentence, SENTENCE_FEATURES.length);
-  const model: SentenceModel = { weights: fit.weights, trees: fitTrees(data.sentence, fit.weights, SENTENCE_FEATURES.length) };
+  const model = fitModel(data.sentence);
   const same = SENTENCE_WEIGHTS.features.join() === SENTENCE_FEATURES.join();
   const was = same ? accuracy(data.sentence, (row) => modelScore(FITTED_MODEL, row)).toFixed(4) : 'other features';
-  const top1 = `linear ${accuracy(data.sentence, fit.weights).toFixed(4)}, with trees ${accuracy(data.sentence, (row) => modelScore(model, row)).toFixed(4)}`;
+  const top1 = `linear ${accuracy(data.sentence, model.weights).toFixed(4)}, with trees ${accuracy(data.sentence, (row) => modelScore(model, row)).toFixed(4)}`;
   console.error(`${data.sentence.length} passages with a choice; top-1 sentence: fitted ${top1}, as written ${was}`);
   if (same) {
     const before = excerptRun(data.cases, FITTED_MODEL, SENTENCE_WEIGHTS.neighbourMass);
@@ -68,7 +66,7 @@ async function main(): Promise<void> {
     `// Fitted on ${questions.length} questions (questions.jsonl sha256 ${sha256}…); DESIGN.md, "Choosing the sentence".`,
     'export const SENTENCE_WEIGHTS = {',
     `  features: ${JSON.stringify(SENTENCE_FEATURES)},`,
-    `  weights: ${JSON.stringify(fit.weights)},`,
+    `  weights: ${JSON.stringify(model.weights)},`,
     `  neighbourMass: ${neighbourMass},`,
     `  fittedOn: ${questions.length},`,
     `  check: ${JSON.stringify({ ...CHECK, ...check })},`,
@@ -83,7 +81,10 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   if (values['dry-run']) console.log(out);
-  else writeFileSync(WEIGHTS_FILE, out), writeFileSync(TREES_FILE, trees);
+  else {
+    writeFileSync(WEIGHTS_FILE, out);
+    writeFileSync(TREES_FILE, trees);
+  }
   console.error(values['dry-run'] ? 'dry run: nothing written' : `wrote ${WEIGHTS_FILE}`);
 }
 

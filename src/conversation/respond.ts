@@ -80,9 +80,12 @@ function followUpAnswer(engine: Answerer, q: string, fu: FollowUp, turns: readon
   // 那东江湖的蓄水量呢 names a whole new topic: answered on its own when that shows its words, unless
   // the completed question shows them closer together (自贸区片区, not 自贸区郴州片区).
   const alone = fu.own.length > 1 ? engine.answer(q, options) : null;
+  const aloneSpread = alone && shows(alone, fu.own) ? spread(alone, fu.own) : null;
+  // Words shown side by side, as written, cannot be shown closer: the completion is not asked.
+  if (alone && aloneSpread !== null && aloneSpread <= fu.own.join('').length) return { answer: alone, topic: topicOf(q) };
   const answer = engine.answer(completed.question, options);
   const completedShows = shows(answer, fu.own);
-  if (alone && shows(alone, fu.own) && (!completedShows || spread(alone, fu.own) <= spread(answer, fu.own))) return { answer: alone, topic: topicOf(q) };
+  if (alone && aloneSpread !== null && (!completedShows || aloneSpread <= spread(answer, fu.own))) return { answer: alone, topic: topicOf(q) };
   if (!completedShows) return null;
   return { answer: { ...answer, question: q, understoodAs: completed.question }, topic: completed.topic };
 }
