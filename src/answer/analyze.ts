@@ -46,7 +46,12 @@ export interface AnalyzedQuestion {
    * word again, counted once, through the whole word.
    */
   wholeTerms: AnalyzedQuestion['terms'];
+  /** Text the question quotes (「第二次进口替代」, 《魔戒》), normalized: the answering passage nearly always holds it as written. */
+  quoted: string[];
 }
+
+/** Quoted text of at least two characters, inside 「」, 『』, “”, 《》 or "". */
+const QUOTED = /[「『“《"]([^「」『』“”《》"]{2,40})[」』”》"]/gu;
 
 /** jieba's tags for names: places, people (and transliterated ones), organisations. */
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nt']);
@@ -111,6 +116,7 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
   return {
     question,
     wholeTerms,
+    quoted: [...normalized.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((x) => x.length > 1),
     normalized,
     absentNames,
     places,

@@ -15,7 +15,7 @@ const CUES: Array<[RegExp, RegExp]> = [
   [/怎样|如何|怎么|方式|方法|手段|途径/u, /通过|采用|利用|方式|方法|以|经由|透过|借助/u],
 ];
 /** Question words: what comes before one in the question often comes just before the answer in the sentence. */
-const QUESTION_WORD = /什么|哪[里儿个些位家所1]?|谁|多少|几|怎么|怎样|如何|为什么|为何|何[时处地人]?|多[久长大高远重宽深快]/u;
+const QUESTION_WORD = /什么|哪[里儿个些位家所1]?|谁|多少|几|怎么|怎样|如何|为什么|为何|何[时处地人年种者物]?|多[久长大高远重宽深快]/u;
 const BEFORE_CHARS = 8;
 /** The question's text before its question word, letters and digits only (公园主出入口在 of 公园主出入口在哪里). */
 export function lead(question: string): string {

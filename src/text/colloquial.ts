@@ -4,6 +4,8 @@
  * and passages alike so the map stays symmetric. Longest first.
  */
 export const COLLOQUIAL: Array<[string, string]> = [
+  // 甚麼, as Taiwan and Hong Kong often write 什麼: OpenCC leaves it 甚么.
+  ['甚么', '什么'],
   ['几多钱', '多少钱'],
   ['几多', '多少'],
   ['几耐', '多久'],

@@ -53,10 +53,26 @@ export function searchWords(normalized: string): string[] {
     if (w === '' || isStopWord(w)) continue;
     if (w.length > 2) {
       for (const part of nodejieba.cutForSearch(w, true)) if (part !== w && !isStopWord(part)) out.push(part);
+      const name = nameBeforeParticle(w);
+      if (name) out.push(name);
     }
     out.push(w);
   }
   return out;
+}
+
+/** Characters that jieba's HMM glues to the end of a name it does not know (狄托于, 查普曼在). */
+const TRAILING_PARTICLE = /^(.{2,})[于在的是被将把向从与和]$/u;
+
+/**
+ * The name inside a word jieba's HMM made up of an unknown name and the particle after it
+ * (狄托 of 狄托于): the dictionary alone cuts such a word into pieces, which a word it knows
+ * (去世, 爆发) is not. Undefined for any other word.
+ */
+function nameBeforeParticle(word: string): string | undefined {
+  const m = TRAILING_PARTICLE.exec(word);
+  if (!m || !/^\p{Script=Han}+$/u.test(word)) return undefined;
+  return nodejieba.cut(word, false).length > 1 ? m[1] : undefined;
 }
 
 /** Precise-mode segmentation with part-of-speech tags (`n`, `ns`, `m` for numbers, …). */

@@ -146,3 +146,12 @@ describe('several articles in one knowledge base', () => {
     expect(first(a).excerpt).toContain('1200余件');
   });
 });
+
+describe('quoted names', () => {
+  it('quotes the article that holds the name the question quotes, over one that repeats its words more', async () => {
+    const quoted = await createEngine({ knowledgeDir: path.join(import.meta.dirname, 'fixtures/quoted-names') });
+    const a = quoted.answer('“第二次進口替代”指的是港城哪一個年代的經濟政策？');
+    expect(first(a).article).toBe('港城经济政策的演变');
+    expect(first(a).original ?? first(a).excerpt).toContain('七十年代');
+  });
+});

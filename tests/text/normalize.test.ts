@@ -24,6 +24,8 @@ describe('normalize', () => {
     expect(normalize('然而家长')).toBe('然而家长');
     expect(normalize('係唔係')).toBe('是不是');
     expect(normalize('呢個係咩')).toBe('呢个是什么');
+    // 甚麼, as Taiwan and Hong Kong often write 什麼.
+    expect(normalize('「Harvey」是甚麼動物')).toBe('「harvey」是什么动物');
   });
 
   it('writes numerals before units as digits, and leaves words alone', () => {
@@ -71,6 +73,15 @@ describe('segmentation', () => {
     expect(searchWords(normalize('郴州未來要打造哪幾個「極」'))).toEqual(['郴州', '未来', '打造', '极']);
     expect(searchWords(normalize('武水喺邊度發源㗎'))).toEqual(['武水', '发源']);
     expect(searchWords(normalize('北湖機場而家點樣'))).toEqual(['北湖', '机场']);
+    // Classical question words, common in Taiwan: 何年 (哪一年), 何處 (哪里), 何人 (谁), 何種 (哪种).
+    expect(searchWords(normalize('蘇聯於何年解體'))).toEqual(['苏联', '解体']);
+    expect(searchWords(normalize('元朝的經濟中心在何處'))).toEqual(['元朝', '经济', '中心']);
+    expect(searchWords(normalize('拜占庭帝國的婚姻採何種制度'))).not.toContain('何种');
+  });
+
+  it('also finds an unknown name that jieba glued to the particle after it, as the dictionary word it is not', () => {
+    expect(searchWords(normalize('狄托於西元幾年過世'))).toContain('狄托');
+    expect(searchWords(normalize('狄托于亚伊采的会议上宣布'))).toContain('狄托');
   });
 
   it('segments Traditional input like Simplified after normalization', () => {
