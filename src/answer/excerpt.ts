@@ -70,14 +70,15 @@ const argmax = (xs: number[]) => xs.reduce((best, x, i) => (x > xs[best]! ? i : 
  * sentence the fitted sentence model (sentence-model.ts) finds likeliest to
  * hold the answer, widened with neighbouring sentences, the likelier first,
  * until the quote holds `neighbourMass` of that probability (within the
- * budget); a sentence too long is cut at clause boundaries around its best
+ * budget), and a likely sentence apart from them after a `…` (`secondMass`, see
+ * `secondChoice`); a sentence too long is cut at clause boundaries around its best
  * clause. `…` marks text left out. Highlights are the question's terms in the excerpt.
  */
 export function chooseExcerpt(
   text: string,
   query: SentenceQuery,
   budget = EXCERPT_BUDGET,
-  context: { title?: string; neighbourMass?: number; model?: SentenceModel } = {},
+  context: { title?: string; neighbourMass?: number; secondMass?: number; model?: SentenceModel } = {},
 ): Excerpt {
   const terms = query.terms;
   const { text: norm, map } = normalizeMapped(text);
@@ -91,7 +92,7 @@ export function chooseExcerpt(
   const whole = trimSpan(text, { start: 0, end: text.length });
   const cost = (s: Span) => s.end - s.start + (s.start > whole.start ? 1 : 0) + (s.end < whole.end ? 1 : 0);
   const fits = (s: Span) => cost(s) <= budget;
-  if (fits(whole)) return render(text, norm, map, toNorm, whole, whole, terms);
+  if (fits(whole)) return render(text, norm, map, toNorm, [whole], whole, terms);
 
   const sentences = sentenceSpans(text);
   const title = context.title ? normalizeMapped(context.title).text : '';
@@ -100,17 +101,43 @@ export function chooseExcerpt(
   const mass = context.neighbourMass ?? SENTENCE_WEIGHTS.neighbourMass;
   let window: Span;
   if (fits(sentences[best]!)) {
-    // Neighbours join until the quote holds `mass` of the model's probability that it answers; at 1 they fill the budget.
     const p = softmax(scores);
-    const enough = (lo: number, hi: number) => p.slice(lo, hi + 1).reduce((a, b) => a + b, 0) >= mass;
-    window = mass >= 1 ? fill(text, sentences, grow(sentences, scores, best, fits), fits) : grow(sentences, scores, best, fits, enough);
+    const secondMass = context.secondMass ?? SENTENCE_WEIGHTS.secondMass;
+    const second = mass < 1 && secondMass < 1 ? secondChoice(sentences, p, best, secondMass, (a, b) => cost(a) + cost(b) <= budget) : -1;
+    const apart = sentences[second];
+    const outside = (lo: number, hi: number) => second >= 0 && (second < lo || second > hi);
+    // Neighbours join until the quote holds `mass` of the model's probability that it answers (the
+    // second sentence's share counted, its room kept); at 1 they fill the budget.
+    const enough = (lo: number, hi: number) => p.slice(lo, hi + 1).reduce((a, b) => a + b, outside(lo, hi) ? p[second]! : 0) >= mass;
+    const room = (s: Span) => (apart && (apart.start < s.start || apart.end > s.end) ? cost(s) + cost(apart) <= budget : fits(s));
+    window = mass >= 1 ? fill(text, sentences, grow(sentences, scores, best, fits), fits) : grow(sentences, scores, best, room, enough);
+    if (apart && (apart.start < window.start || apart.end > window.end)) {
+      const [a, b] = [window, apart].sort((x, y) => x.start - y.start) as [Span, Span];
+      // Sentences side by side are one quote; apart, `…` marks what lies between.
+      const windows = /^\s*$/u.test(text.slice(a.end, b.start)) ? [{ start: a.start, end: b.end }] : [a, b];
+      return render(text, norm, map, toNorm, windows, whole, terms);
+    }
   } else {
     const clauses = pieces(text, sentences[best]!, CLAUSE).filter((s) => s.end > s.start);
     const clauseScores = sentenceScores(query, clauses.map(normOf), title, context.model);
     const bestClause = argmax(clauseScores);
     window = fits(clauses[bestClause]!) ? grow(clauses, clauseScores, bestClause, fits) : hardCut(clauses[bestClause]!, budget - 2);
   }
-  return render(text, norm, map, toNorm, window, whole, terms);
+  return render(text, norm, map, toNorm, [window], whole, terms);
+}
+
+/**
+ * The sentence apart from the likeliest (not its neighbour, which a quote grows to anyway) that
+ * the model still finds likely to answer, at least `secondMass`, and that fits the budget beside
+ * it; -1 when there is none. It is quoted too, after a `…`: the likeliest sentence is wrong about
+ * one time in eight, and the answer is then most often in the second likeliest.
+ */
+function secondChoice(sentences: Span[], p: number[], best: number, secondMass: number, fitTogether: (a: Span, b: Span) => boolean): number {
+  let second = -1;
+  p.forEach((x, i) => {
+    if (Math.abs(i - best) >= 2 && x >= secondMass && (second < 0 || x > p[second]!) && fitTogether(sentences[best]!, sentences[i]!)) second = i;
+  });
+  return second;
 }
 
 /**
@@ -154,36 +181,38 @@ function render(
   norm: string,
   map: number[],
   toNorm: number[],
-  window: Span,
+  windows: Span[],
   whole: Span,
   terms: WeightedTerm[],
 ): Excerpt {
-  let { start, end } = window;
-  // Do not leave half a surrogate pair at either edge.
-  if (/[\udc00-\udfff]/u.test(text[start] ?? '')) start++;
-  if (/[\ud800-\udbff]/u.test(text[end - 1] ?? '')) end--;
-  const prefix = start > whole.start ? ELLIPSIS : '';
-  let body = text.slice(start, end);
-  let suffix = '';
-  if (end < whole.end) {
-    // A cut after a clause ends in …, not in ",…".
-    body = body.replace(/[,，、：:;；\s]+$/u, '');
-    suffix = ELLIPSIS;
-  }
-  const bodyEnd = start + body.length;
+  let out = '';
+  let last = whole.start;
   const ranges: Array<[number, number]> = [];
-  const from = toNorm[start]!;
-  const to = toNorm[bodyEnd]!;
-  const segment = norm.slice(from, to);
-  for (const { term } of terms) {
-    if (term.length < 2 && !/\d/u.test(term)) continue;
-    for (let i = segment.indexOf(term); i >= 0; i = segment.indexOf(term, i + 1)) {
-      const a = map[from + i]! - start;
-      const b = Math.min(map[from + i + term.length]!, bodyEnd) - start;
-      if (b > a) ranges.push([a + prefix.length, b + prefix.length]);
+  for (const window of windows) {
+    let { start, end } = window;
+    // Do not leave half a surrogate pair at either edge.
+    if (/[\udc00-\udfff]/u.test(text[start] ?? '')) start++;
+    if (/[\ud800-\udbff]/u.test(text[end - 1] ?? '')) end--;
+    if (start > last) out += ELLIPSIS;
+    let body = text.slice(start, end);
+    // A cut after a clause ends in …, not in ",…".
+    if (end < whole.end) body = body.replace(/[,，、：:;；\s]+$/u, '');
+    const bodyEnd = start + body.length;
+    const from = toNorm[start]!;
+    const segment = norm.slice(from, toNorm[bodyEnd]!);
+    for (const { term } of terms) {
+      if (term.length < 2 && !/\d/u.test(term)) continue;
+      for (let i = segment.indexOf(term); i >= 0; i = segment.indexOf(term, i + 1)) {
+        const a = map[from + i]! - start;
+        const b = Math.min(map[from + i + term.length]!, bodyEnd) - start;
+        if (b > a) ranges.push([a + out.length, b + out.length]);
+      }
     }
+    out += body;
+    last = end;
   }
-  return { excerpt: prefix + body + suffix, highlights: mergeRanges(ranges) };
+  if (last < whole.end) out += ELLIPSIS;
+  return { excerpt: out, highlights: mergeRanges(ranges) };
 }
 
 export function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {

@@ -79,12 +79,12 @@ export function fitGroups(pool: Pool, questions: EvalQuestion[]): { sentence: Gr
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 
-/** Excerpt hits and the median quote length on gold passages, for one neighbour mass. */
-export function excerptRun(cases: SentenceCase[], model: SentenceModel, neighbourMass: number): { hit: number; median: number } {
+/** Excerpt hits and the median quote length on gold passages, for one neighbour mass (and second-sentence mass). */
+export function excerptRun(cases: SentenceCase[], model: SentenceModel, neighbourMass: number, secondMass = 1): { hit: number; median: number } {
   let hits = 0;
   const lengths: number[] = [];
   for (const c of cases) {
-    const e = chooseExcerpt(c.text, c.query, undefined, { title: c.title, neighbourMass, model });
+    const e = chooseExcerpt(c.text, c.query, undefined, { title: c.title, neighbourMass, secondMass, model });
     if (c.answers.some((g) => e.excerpt.includes(g))) hits++;
     lengths.push([...e.excerpt].length);
   }
