@@ -52,9 +52,9 @@ export function searchWords(normalized: string): string[] {
     const w = word.trim();
     if (w === '' || isStopWord(w)) continue;
     if (w.length > 2) {
-      for (const part of nodejieba.cutForSearch(w, true)) if (part !== w && !isStopWord(part)) out.push(part);
+      const parts = nodejieba.cutForSearch(w, true).filter((part) => part !== w && !isStopWord(part));
       const name = nameBeforeParticle(w);
-      if (name) out.push(name);
+      out.push(...parts, ...(name && !parts.includes(name) ? [name] : []));
     }
     out.push(w);
   }
@@ -62,7 +62,7 @@ export function searchWords(normalized: string): string[] {
 }
 
 /** Characters that jieba's HMM glues to the end of a name it does not know (狄托于, 查普曼在). */
-const TRAILING_PARTICLE = /^(.{2,})[于在的是被将把向从与和]$/u;
+const TRAILING_PARTICLE = /^(.{2,})[于在的是被将把向从与和同跟及]$/u;
 
 /**
  * The name inside a word jieba's HMM made up of an unknown name and the particle after it
