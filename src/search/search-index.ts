@@ -8,8 +8,8 @@ import type { Synonyms } from './synonyms.js';
 
 export { isRareBigram, RARE_BIGRAMS } from './bigram-table.js';
 
-/** Bumped whenever tokenization or the stored layout changes, so stale serialized indexes are rebuilt. */
-export const INDEX_VERSION = 11;
+/** Bumped whenever tokenization (stop words, common synonyms, segmentation) or the stored layout changes, so stale serialized indexes are rebuilt. */
+export const INDEX_VERSION = 12;
 
 // Query terms are handed to MiniSearch pre-split.
 const SEP = '\u0000';
