@@ -4,7 +4,7 @@
  */
 import type { AnalyzedQuestion } from './analyze.js';
 import { hasAnswerShape, type AnswerType, type QuestionType } from './question-type.js';
-import { before, cue, lead } from './question-cues.js';
+import { asksList, before, cue, lead, listShare } from './question-cues.js';
 import { holdsNewSpan, isPatternType } from './typed-spans.js';
 
 /** A normalized question term and how much it says (its IDF). */
@@ -63,6 +63,8 @@ export const SENTENCE_FEATURES = [
   'position',
   'fromBest',
   'sentences',
+  'list',
+  'listAsked',
 ] as const;
 
 /** Weight of a title word inside its own passage: the whole passage is about it, so it tells sentences apart little. */
@@ -144,6 +146,7 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
   const befores = sentenceNorms.map((s) => before(leadText, s));
   const n = sentenceNorms.length;
   const best = isBest.indexOf(1);
+  const list = asksList(q.normalized) ? 1 : 0;
   const [topWords, topChars, topBefore, topPredicate] = [words, charShares, befores, predicates].map((xs) => Math.max(...xs));
   return sentenceNorms.map((s, i) => {
     const shape = hasAnswerShape(q.type, s) ? 1 : 0;
@@ -176,6 +179,9 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
       i / n,
       best < 0 ? 1 : Math.min(FAR, Math.abs(i - best)) / FAR,
       Math.min(1, n / MANY_SENTENCES),
+      // A list (、), and a list where the question asks for several things (哪些).
+      listShare(s),
+      list * listShare(s),
     ];
   });
 }
