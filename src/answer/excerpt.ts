@@ -2,22 +2,14 @@ import { normalizeMapped } from '../text/normalize.js';
 import { CLAUSE, SENTENCE } from '../text/sentences.js';
 import { sentenceScores, type SentenceModel, type SentenceQuery, type WeightedTerm } from './sentence-model.js';
 import { SENTENCE_WEIGHTS } from './sentence-weights.js';
+import { renderExcerpt, type Excerpt, type Span } from './excerpt-render.js';
 
 export type { WeightedTerm } from './sentence-model.js';
 
 /** Longest excerpt shown, in UTF-16 units (≥ characters), ellipses included. */
 export const EXCERPT_BUDGET = 120;
-const ELLIPSIS = '…';
 
-export interface Excerpt {
-  excerpt: string;
-  highlights: Array<[number, number]>;
-}
-
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Excerpt, Span } from './excerpt-render.js';
 
 
 /** Splits [start, end) of `text` with a pattern that matches consecutive pieces. */
@@ -92,7 +84,7 @@ export function chooseExcerpt(
   const whole = trimSpan(text, { start: 0, end: text.length });
   const cost = (s: Span) => s.end - s.start + (s.start > whole.start ? 1 : 0) + (s.end < whole.end ? 1 : 0);
   const fits = (s: Span) => cost(s) <= budget;
-  if (fits(whole)) return render(text, norm, map, toNorm, [whole], whole, terms);
+  if (fits(whole)) return renderExcerpt(text, norm, map, toNorm, [whole], whole, terms);
 
   const sentences = sentenceSpans(text);
   const title = context.title ? normalizeMapped(context.title).text : '';
@@ -115,7 +107,7 @@ export function chooseExcerpt(
       const [a, b] = [window, apart].sort((x, y) => x.start - y.start) as [Span, Span];
       // Sentences side by side are one quote; apart, `…` marks what lies between.
       const windows = /^\s*$/u.test(text.slice(a.end, b.start)) ? [{ start: a.start, end: b.end }] : [a, b];
-      return render(text, norm, map, toNorm, windows, whole, terms);
+      return renderExcerpt(text, norm, map, toNorm, windows, whole, terms);
     }
   } else {
     const clauses = pieces(text, sentences[best]!, CLAUSE).filter((s) => s.end > s.start);
@@ -123,7 +115,7 @@ export function chooseExcerpt(
     const bestClause = argmax(clauseScores);
     window = fits(clauses[bestClause]!) ? grow(clauses, clauseScores, bestClause, fits) : hardCut(clauses[bestClause]!, budget - 2);
   }
-  return render(text, norm, map, toNorm, [window], whole, terms);
+  return renderExcerpt(text, norm, map, toNorm, [window], whole, terms);
 }
 
 /**
@@ -174,54 +166,4 @@ function trimSpan(text: string, s: Span): Span {
 /** Last resort for one clause longer than the budget: its beginning, never splitting a surrogate pair. */
 function hardCut(s: Span, length: number): Span {
   return { start: s.start, end: Math.min(s.end, s.start + length) };
-}
-
-function render(
-  text: string,
-  norm: string,
-  map: number[],
-  toNorm: number[],
-  windows: Span[],
-  whole: Span,
-  terms: WeightedTerm[],
-): Excerpt {
-  let out = '';
-  let last = whole.start;
-  const ranges: Array<[number, number]> = [];
-  for (const window of windows) {
-    let { start, end } = window;
-    // Do not leave half a surrogate pair at either edge.
-    if (/[\udc00-\udfff]/u.test(text[start] ?? '')) start++;
-    if (/[\ud800-\udbff]/u.test(text[end - 1] ?? '')) end--;
-    if (start > last) out += ELLIPSIS;
-    let body = text.slice(start, end);
-    // A cut after a clause ends in …, not in ",…".
-    if (end < whole.end) body = body.replace(/[,，、：:;；\s]+$/u, '');
-    const bodyEnd = start + body.length;
-    const from = toNorm[start]!;
-    const segment = norm.slice(from, toNorm[bodyEnd]!);
-    for (const { term } of terms) {
-      if (term.length < 2 && !/\d/u.test(term)) continue;
-      for (let i = segment.indexOf(term); i >= 0; i = segment.indexOf(term, i + 1)) {
-        const a = map[from + i]! - start;
-        const b = Math.min(map[from + i + term.length]!, bodyEnd) - start;
-        if (b > a) ranges.push([a + out.length, b + out.length]);
-      }
-    }
-    out += body;
-    last = end;
-  }
-  if (last < whole.end) out += ELLIPSIS;
-  return { excerpt: out, highlights: mergeRanges(ranges) };
-}
-
-export function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
-  const sorted = [...ranges].sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  const out: Array<[number, number]> = [];
-  for (const r of sorted) {
-    const last = out.at(-1);
-    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
 }

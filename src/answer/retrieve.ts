@@ -141,9 +141,9 @@ export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t
   const scored = hits.map((h) => {
     const bm25 = h.score / top;
     // The title counts: a passage about 大沙地站 answers a question about 大沙地站 without repeating the name.
-    const c = coverage(q, `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`, synonymsOf);
-    const near = sentenceCoverage(q, index.norms[h.doc]!, synonymsOf, index.titles[h.doc]!);
     const text = `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`;
+    const c = coverage(q, text, synonymsOf);
+    const near = sentenceCoverage(q, index.norms[h.doc]!, synonymsOf, index.titles[h.doc]!);
     const quotes = q.quoted.length > 0 ? q.quoted.filter((s) => text.includes(s)).length / q.quoted.length : 0;
     const score =
       (1 - RERANK.coverageWeight) * bm25 +

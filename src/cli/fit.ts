@@ -1,7 +1,8 @@
 /**
  * Fits the sentence model (which sentence of a passage answers) on cmrc2018-train: the
- * weights (fit-logit.ts), then the trees on top of them (fit-trees.ts), then the neighbour
- * mass and the second-sentence mass of the quotes; writes src/answer/sentence-weights.ts and src/answer/sentence-trees.ts.
+ * weights (fit-logit.ts), then the trees on top of them (fit-trees.ts), then the quotes'
+ * neighbour mass and second-sentence mass; writes src/answer/sentence-weights.ts and
+ * src/answer/sentence-trees.ts.
  *   npm run fit                      all 10,142 questions (about three minutes)
  *   npm run fit -- --max 2000        the first 2,000, while iterating
  *   npm run fit -- --dry-run         prints what it would write
