@@ -65,11 +65,12 @@ const BIGRAM_SHARE = 0.25;
 
 /**
  * Words that hedge or quantify what is asked rather than name it (计划 of 郴州计划打造什么品牌,
- * 多数 of 打工的人多数去哪): the answering sentence rarely repeats them, so they count for
+ * 多数 of 打工的人多数去哪), or mark the era of the year asked (西元 of 狄托於西元幾年過世): the
+ * answering sentence rarely repeats them, so they count for
  * a fraction of their weight, in ranking and in deciding whether the knowledge base answers.
  */
 const HEDGE_WORDS = new Set(
-  '计划 打算 准备 希望 想要 主要 大多 多数 大多数 大部分 一般 通常 具体 究竟 到底 真的 其实 大概 大约 差不多 基本 基本上 一共 总共 分别 经常 常常 一直 曾经 已经 将要 即将 目前 现在 如今 当前'.split(' '),
+  '计划 打算 准备 希望 想要 主要 大多 多数 大多数 大部分 一般 通常 具体 究竟 到底 真的 其实 大概 大约 差不多 基本 基本上 一共 总共 分别 经常 常常 一直 曾经 已经 将要 即将 目前 现在 如今 当前 公元 西元'.split(' '),
 );
 const HEDGE_FACTOR = 0.25;
 
