@@ -111,6 +111,12 @@ describe('short quotes', () => {
 });
 
 describe('what the question asks for', () => {
+  it('reads 鐘頭 (Hong Kong for hours) as 小时: 郴州去深圳幾個鐘頭 is answered with the travel time', () => {
+    const a = seed.answer('郴州去深圳幾個鐘頭');
+    expect(a.answered).toBe(true);
+    expect(first(a).original ?? first(a).excerpt).toContain('2个小时');
+  });
+
   it.each([
     ['郴州离深圳有多远', '2个小时'],
     ['由郴州去广州要幾耐', '1小时左右'],
