@@ -97,14 +97,16 @@ export function chooseExcerpt(
     const secondMass = context.secondMass ?? SENTENCE_WEIGHTS.secondMass;
     const second = mass < 1 && secondMass < 1 ? secondChoice(sentences, p, best, secondMass, (a, b) => cost(a) + cost(b) <= budget) : -1;
     const apart = sentences[second];
+    // Whether the second sentence lies outside a window (by its sentences, or by its span).
     const outside = (lo: number, hi: number) => second >= 0 && (second < lo || second > hi);
+    const beyond = (s: Span) => apart !== undefined && (apart.start < s.start || apart.end > s.end);
     // Neighbours join until the quote holds `mass` of the model's probability that it answers (the
     // second sentence's share counted, its room kept); at 1 they fill the budget.
     const enough = (lo: number, hi: number) => p.slice(lo, hi + 1).reduce((a, b) => a + b, outside(lo, hi) ? p[second]! : 0) >= mass;
-    const room = (s: Span) => (apart && (apart.start < s.start || apart.end > s.end) ? cost(s) + cost(apart) <= budget : fits(s));
+    const room = (s: Span) => (beyond(s) ? cost(s) + cost(apart!) <= budget : fits(s));
     window = mass >= 1 ? fill(text, sentences, grow(sentences, scores, best, fits), fits) : grow(sentences, scores, best, room, enough);
-    if (apart && (apart.start < window.start || apart.end > window.end)) {
-      const [a, b] = [window, apart].sort((x, y) => x.start - y.start) as [Span, Span];
+    if (beyond(window)) {
+      const [a, b] = [window, apart!].sort((x, y) => x.start - y.start) as [Span, Span];
       // Sentences side by side are one quote; apart, `…` marks what lies between.
       const windows = /^\s*$/u.test(text.slice(a.end, b.start)) ? [{ start: a.start, end: b.end }] : [a, b];
       return renderExcerpt(text, norm, map, toNorm, windows, whole, terms);

@@ -35,11 +35,16 @@ export function cue(question: string): RegExp | undefined {
 
 /** Questions that ask for several things (哪些, 包括什么, 分别): the answer is often a list. */
 const ASKS_LIST = /哪些|有什么|包括|包含|有哪|几种|几个|分别/u;
-/** Items a sentence lists, counted by its 、 (up to LIST_ITEMS), as a share: 0 for no list. */
+/** A list of this many 、 counts as a whole one. */
 const LIST_ITEMS = 3;
+
+export function asksList(question: string): boolean {
+  return ASKS_LIST.test(question);
+}
+
+/** How much of a list a sentence is: its 、, as a share of LIST_ITEMS (0 for no list, at most 1). */
 export function listShare(sentence: string): number {
   let n = 0;
   for (const c of sentence) if (c === '、') n++;
   return Math.min(1, n / LIST_ITEMS);
 }
-export const asksList = (question: string): boolean => ASKS_LIST.test(question);

@@ -150,6 +150,7 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
   const [topWords, topChars, topBefore, topPredicate] = [words, charShares, befores, predicates].map((xs) => Math.max(...xs));
   return sentenceNorms.map((s, i) => {
     const shape = hasAnswerShape(q.type, s) ? 1 : 0;
+    const items = listShare(s);
     const afterBest = isBest[i - 1] ?? 0;
     return [
       words[i]!,
@@ -180,8 +181,8 @@ export function sentenceFeatures(q: SentenceQuery, sentenceNorms: string[], titl
       best < 0 ? 1 : Math.min(FAR, Math.abs(i - best)) / FAR,
       Math.min(1, n / MANY_SENTENCES),
       // A list (、), and a list where the question asks for several things (哪些).
-      listShare(s),
-      list * listShare(s),
+      items,
+      list * items,
     ];
   });
 }
