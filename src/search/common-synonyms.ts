@@ -17,4 +17,9 @@ export const COMMON_SYNONYMS: readonly (readonly string[])[] = [
   ['发源', '源头', '发源地'],
   ['汇合', '会合', '合流', '交汇', '汇流'],
   ['别称', '别名', '外号', '绰号', '昵称', '雅称'],
+  // Transport as Hong Kong and Taiwan name it (OpenCC's tables, regional-words.ts, lack 的士, 捷運, 公車).
+  ['出租车', '的士', '计程车'],
+  ['地铁', '捷运'],
+  ['公交车', '公车', '巴士'],
+  ['自行车', '单车', '脚踏车'],
 ];

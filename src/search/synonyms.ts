@@ -1,5 +1,6 @@
 import { normalize } from '../text/normalize.js';
 import { COMMON_SYNONYMS } from './common-synonyms.js';
+import { REGIONAL_WORDS } from '../text/regional-words.js';
 
 /**
  * Synonym groups (大湾区 粤港澳大湾区 湾区) as a map from each word to the
@@ -14,8 +15,9 @@ export interface Synonyms {
 
 export function createSynonyms(groups: string[][]): Synonyms {
   const byWord = new Map<string, string[]>();
-  // The knowledge base's own groups first: a word it places elsewhere stays there.
-  for (const raw of [...groups, ...COMMON_SYNONYMS]) {
+  // The knowledge base's own groups first: a word it places elsewhere stays there. Then the
+  // common synonyms, then the words Taiwan and Hong Kong write for mainland ones (計程車, 網路).
+  for (const raw of [...groups, ...COMMON_SYNONYMS, ...REGIONAL_WORDS]) {
     const group = [...new Set(raw.map((w) => normalize(w)))];
     for (const w of group) if (!byWord.has(w)) byWord.set(w, group);
   }

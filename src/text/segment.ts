@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
+import { REGIONAL_NEW_WORDS } from './regional-words.js';
 import { isStopWord } from './stopwords.js';
 
 let loaded = false;
@@ -23,6 +24,8 @@ export const KEYWORD_STUBS = {
 export function loadDictionary(): void {
   if (loaded) return;
   nodejieba.load(KEYWORD_STUBS);
+  // Words Taiwan and Hong Kong write that jieba does not know (智慧财产权), so they are cut whole and match as synonyms.
+  for (const word of REGIONAL_NEW_WORDS) nodejieba.insertWord(word, 'n');
   loaded = true;
 }
 

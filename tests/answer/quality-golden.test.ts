@@ -118,6 +118,15 @@ describe('what the question asks for', () => {
   });
 
   it.each([
+    ['郴州怎樣保護智慧財產權？', '知识产权'],
+    ['郴州的資訊化建設', '信息'],
+  ])('reads the words Taiwan writes for mainland ones: %s is answered with %s', (question, word) => {
+    const a = seed.answer(question);
+    expect(a.answered).toBe(true);
+    expect(first(a).original ?? first(a).excerpt).toContain(word);
+  });
+
+  it.each([
     ['郴州离深圳有多远', '2个小时'],
     ['由郴州去广州要幾耐', '1小时左右'],
     ['郴州离广州远吗', '1小时左右'],
