@@ -46,12 +46,18 @@ export interface AnalyzedQuestion {
    * word again, counted once, through the whole word.
    */
   wholeTerms: AnalyzedQuestion['terms'];
-  /** Text the question quotes (「第二次进口替代」, 《魔戒》), normalized: the answering passage nearly always holds it as written. */
-  quoted: string[];
+  /**
+   * What the question names exactly, normalized: the text it quotes (「第二次进口替代」, 《魔戒》), its
+   * numbers of two digits or more (1997, 81.2) and its Latin words (iphone, mp5). On cmrc2018-train
+   * the gold passage holds 98.5%, 99.0% and 99.8% of them as written.
+   */
+  exact: string[];
 }
 
 /** Quoted text of at least two characters, inside 「」, 『』, “”, 《》 or "". */
 const QUOTED = /[「『“《"]([^「」『』“”《》"]{2,40})[」』”》"]/gu;
+/** Numbers of two digits or more (a year, 81.2) and Latin words of two letters or more (normalized text is lower-case). */
+const EXACT = /(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.])|(?<![a-z])[a-z][a-z0-9-]+/gu;
 
 /** jieba's tags for names: places, people (and transliterated ones), organisations. */
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nt']);
@@ -117,7 +123,10 @@ export function analyzeQuestion(question: string, index: SearchIndex): AnalyzedQ
   return {
     question,
     wholeTerms,
-    quoted: [...normalized.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((x) => x.length > 1),
+    exact: [
+      ...[...normalized.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((x) => x.length > 1),
+      ...[...normalized.matchAll(EXACT)].map((m) => m[0]),
+    ],
     normalized,
     absentNames,
     places,

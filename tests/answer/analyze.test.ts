@@ -29,9 +29,14 @@ describe('question words and weights', () => {
     expect(words).toContain('东江湖');
   });
 
+  it('finds what a question names exactly: its quoted text, numbers and Latin words', () => {
+    expect(analyzeQuestion('東江湖蓄水量是81.2億立方米嗎，2023年有幾多遊客', index).exact).toEqual(['81.2', '2023']);
+    expect(analyzeQuestion('郴州有冇5G同iPhone工厂', index).exact).toEqual(['iphone']);
+  });
+
   it('finds the text a question quotes', () => {
-    expect(analyzeQuestion('「无水港」是什么意思', index).quoted).toEqual(['无水港']);
-    expect(analyzeQuestion('《向南開放看郴州》是誰寫的', index).quoted).toEqual(['向南开放看郴州']);
-    expect(analyzeQuestion('东江湖在哪里', index).quoted).toEqual([]);
+    expect(analyzeQuestion('「无水港」是什么意思', index).exact).toEqual(['无水港']);
+    expect(analyzeQuestion('《向南開放看郴州》是誰寫的', index).exact).toEqual(['向南开放看郴州']);
+    expect(analyzeQuestion('东江湖在哪里', index).exact).toEqual([]);
   });
 });
