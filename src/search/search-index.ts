@@ -9,7 +9,7 @@ import type { Synonyms } from './synonyms.js';
 export { isRareBigram, RARE_BIGRAMS } from './bigram-table.js';
 
 /** Bumped whenever tokenization (stop words, common synonyms, segmentation) or the stored layout changes, so stale serialized indexes are rebuilt. */
-export const INDEX_VERSION = 15;
+export const INDEX_VERSION = 16;
 
 // Query terms are handed to MiniSearch pre-split.
 const SEP = '\u0000';

@@ -13,6 +13,23 @@ const UNIT_WORDS =
 /** Numerals (at most 4 characters, so 一一 and long idioms are not touched) followed by a unit. */
 export const NUMERAL_PATTERN = new RegExp(`(?<!哪)[零〇一二两三四五六七八九十百千]{1,4}(?=${UNIT_WORDS})`, 'gu');
 
+/** The numerator of a fraction whose denominator NUMERAL_PATTERN made digits (16分之一 → 16分之1). */
+export const NUMERATOR_PATTERN = /(?<=\d分之)[零〇一二两三四五六七八九十百千]{1,4}/gu;
+
+/**
+ * A percentage as words (百分之七十五, 百分之12.5): normalize.ts writes it as the articles mostly
+ * do, 75%, 12.5% (Taiwan's questions write 百分之75 of a passage's 75%).
+ */
+export const PERCENT_PATTERN = /百分之(?:([零〇一二两三四五六七八九十百]{1,5})(?:[点點]([零〇一二三四五六七八九]{1,4}))?|(\d+(?:\.\d+)?)(?![\d.]))/gu;
+
+/** The number a PERCENT_PATTERN match names (七十五 → 75, 十六点六七 → 16.67), or null. */
+export function percentOf(m: RegExpMatchArray): string | null {
+  if (m[3]) return m[3];
+  const whole = parseChineseNumber(m[1]!);
+  if (whole === null) return null;
+  return m[2] ? `${whole}.${[...m[2]].map((c) => DIGITS[c]).join('')}` : String(whole);
+}
+
 /** Parses 一..九千九百九十九 (also 十二, 二十, 两百); returns null for anything else. */
 export function parseChineseNumber(s: string): number | null {
   let total = 0;

@@ -14,6 +14,19 @@ describe('normalize', () => {
     expect(normalize('ＧＤＰ比重２７％')).toBe('gdp比重27%');
   });
 
+  it('writes percentages and fractions in words as digits, as articles mostly write them', () => {
+    expect(normalize('約百分之75的面積')).toBe('约75%的面积');
+    expect(normalize('百分之七十五的人口')).toBe('75%的人口');
+    expect(normalize('百分之十六點六七的就業機會')).toBe('16.67%的就业机会');
+    expect(normalize('占百分之12.5')).toBe('占12.5%');
+    expect(normalize('臺灣本島的十六分之一')).toBe('台湾本岛的16分之1');
+    expect(normalize('四分之三的土地')).toBe('4分之3的土地');
+    // Highlights map back to the words as written.
+    const { text, map } = normalizeMapped('约百分之七十五');
+    expect(text).toBe('约75%');
+    expect(map[1]).toBe(1);
+  });
+
   it('maps Cantonese question words to Mandarin', () => {
     expect(normalize('幾多錢')).toBe('多少钱');
     expect(normalize('喺邊度')).toBe('在哪里');
