@@ -1,5 +1,5 @@
 import type { Answer, AnswerResult } from '../answer/types.js';
-import { isTraditional, questionScript, textScript, toScript, toScriptMapped, type Script } from '../text/script.js';
+import { isTraditional, questionScript, textScript, toScript, toScriptMapped, toScriptWords, type Script } from '../text/script.js';
 
 function localizeResult(r: AnswerResult, script: Script): AnswerResult {
   // A quote is shown as written when the article is already in the reader's script family:
@@ -41,7 +41,8 @@ export function localizeAnswer(answer: Answer, asked: string, forced?: Script): 
     // The question stays as the manager wrote it: feedback is recorded against it.
     out.faq = { ...faq, answer: convert(faq.answer), source: faq.source === null ? null : convert(faq.source) };
   }
-  if (answer.note) out.note = convert(answer.note);
+  // The note is chuchu's own sentence: in the words of the asker's region too (原文連結 in Taiwan).
+  if (answer.note) out.note = toScriptWords(answer.note, own);
   if (answer.understoodAs) out.understoodAs = convert(answer.understoodAs);
   return out;
 }

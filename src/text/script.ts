@@ -19,6 +19,8 @@ const lazy = <T>(make: () => T): (() => T) => {
 const toTraditional = lazy(() => createRequire(import.meta.url)('opencc-js/cn2t') as typeof ToSimplified);
 const hongKong = lazy(() => toTraditional().Converter({ from: 'cn', to: 'hk' }));
 const taiwan = lazy(() => toTraditional().Converter({ from: 'cn', to: 'tw' }));
+// Taiwan's own words too (链接 → 連結, 信息 → 資訊): for chuchu's sentences, never for a quote.
+const taiwanWords = lazy(() => toTraditional().Converter({ from: 'cn', to: 'twp' }));
 const simplifier = lazy(() => {
   const hongKongToCn = ToSimplified.Converter({ from: 'hk', to: 'cn' });
   const taiwanToCn = ToSimplified.Converter({ from: 'tw', to: 'cn' });
@@ -71,6 +73,14 @@ export function textScript(text: string): Script {
 }
 
 export const isTraditional = (script: Script) => script !== 'zh-Hans';
+
+/**
+ * Converts chuchu's own sentences (a decline's note) into `script` in the words its region uses:
+ * Taiwan reads 原文連結 and 資訊, not 原文鏈接 and 信息. A quote keeps the article's words (`toScript`).
+ */
+export function toScriptWords(text: string, script: Script): string {
+  return script === 'zh-Hant-TW' ? taiwanWords()(text) : toScript(text, script);
+}
 
 /** Converts text into `script`, phrase by phrase. Text already in it comes back unchanged. */
 export function toScript(text: string, script: Script): string {

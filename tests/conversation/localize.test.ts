@@ -22,6 +22,15 @@ describe('an excerpt in the asker script', () => {
     expect(a.results[0]!.original).toBe('东江湖的水质常年可达直接饮用标准');
   });
 
+  it("writes chuchu's own note in the words of the asker's region, and the quote in the article's", () => {
+    const declined = settle({ question: 'q', answered: false, results: [], suggestions: [], note: '这篇文章没有记录原文链接。' });
+    expect(localizeAnswer(declined, '這篇文章的網址是什麼？').note).toBe('這篇文章沒有記錄原文連結。');
+    expect(localizeAnswer(declined, '呢篇文章嘅網址係咩？').note).toBe('這篇文章沒有記錄原文鏈接。');
+    const a = localizeAnswer({ ...answerOf(result('加强信息互通共享', '郴州')), note: '信息' }, '郴州的資訊怎樣共享？');
+    expect(a.results[0]!.excerpt).toBe('加強信息互通共享');
+    expect(a.note).toBe('資訊');
+  });
+
   it('converts a Traditional quote for a Simplified question', () => {
     const a = localizeAnswer(answerOf(result('東江湖的水質常年可達直接飲用標準', '東江湖')), '东江湖的水质怎么样?');
     expect(a.results[0]!.excerpt).toBe('东江湖的水质常年可达直接饮用标准');
