@@ -126,6 +126,13 @@ function searchWords(q: AnalyzedQuestion, index: SearchIndex): string[] {
   return out;
 }
 
+/** A test that a text holds what the question names as written; a number as a number (19 is not in 1998 or 19.5). */
+export function holdsExactly(named: string): (text: string) => boolean {
+  if (!/^\d+(?:\.\d+)?$/u.test(named)) return (text) => text.includes(named);
+  const pattern = new RegExp(`(?<![\\d.])${named.replace('.', '\\.')}(?![\\d.]?\\d)`, 'u');
+  return (text) => pattern.test(text);
+}
+
 /**
  * Finds candidate passages with BM25 over words and bigrams, then re-ranks
  * the top ones: passages that cover more of the question's informative words
@@ -138,13 +145,14 @@ export function retrieve(q: AnalyzedQuestion, index: SearchIndex, synonymsOf: (t
   const hits = index.search({ words: searchWords(q, index), bigrams: q.bigrams }, RERANK.depth);
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
+  const named = q.exact.map(holdsExactly);
   const scored = hits.map((h) => {
     const bm25 = h.score / top;
     // The title counts: a passage about 大沙地站 answers a question about 大沙地站 without repeating the name.
     const text = `${index.titles[h.doc]!}\n${index.norms[h.doc]!}`;
     const c = coverage(q, text, synonymsOf);
     const near = sentenceCoverage(q, index.norms[h.doc]!, synonymsOf, index.titles[h.doc]!);
-    const exact = q.exact.length > 0 ? q.exact.filter((s) => text.includes(s)).length / q.exact.length : 0;
+    const exact = named.length > 0 ? named.filter((holds) => holds(text)).length / named.length : 0;
     const score =
       (1 - RERANK.coverageWeight) * bm25 +
       RERANK.coverageWeight * c.coverage +

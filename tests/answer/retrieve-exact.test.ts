@@ -2,7 +2,7 @@
 // written, with passages and questions written for this test.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/analyze.js';
-import { retrieve } from '../../src/answer/retrieve.js';
+import { holdsExactly, retrieve } from '../../src/answer/retrieve.js';
 import type { Passage } from '../../src/knowledge/types.js';
 import { createSearchIndex, type SearchIndex } from '../../src/search/search-index.js';
 import { createSynonyms } from '../../src/search/synonyms.js';
@@ -36,6 +36,15 @@ describe('what the question names exactly', () => {
   it('ranks the passage with the year asked first, where the words alone tie', () => {
     expect(firstOf('2019年江城大桥通车了吗')).toBe('asked');
     expect(firstOf('江城大桥是不是2020年通车的')).toBe('later');
+  });
+
+  it('reads a number as a number (19 is not in 1998 or 19.5), and other text as written', () => {
+    expect(holdsExactly('19')('第19届')).toBe(true);
+    expect(holdsExactly('19')('1998年')).toBe(false);
+    expect(holdsExactly('19')('19.5米')).toBe(false);
+    expect(holdsExactly('81.2')('81.2亿立方米')).toBe(true);
+    expect(holdsExactly('2(3')('「2(3」')).toBe(true);
+    expect(() => retrieve(analyzeQuestion('「2(3」和「1+1」是什么', index), index, (t) => [t])).not.toThrow();
   });
 
   it('ranks the passage with the Latin name asked first, where the words alone tie', () => {
