@@ -25,7 +25,7 @@ export type AnswerType =
 
 const CUES: Array<[QuestionType, RegExp]> = [
   ['time', /什么时候|何时|哪一?年|哪一?天|几月|几号|哪个月|什么时间|何年|时间是|年份|多久以前/u],
-  ['number', /多少|几[个项处位名家条次年天岁倍种]?|多[大长高远久重宽深快]|百分之几|比[例重率]|数量|规模|面积|人口/u],
+  ['number', /多少|几(?!乎|内亚|经|何)[个项处位名家条次年天岁倍种]?|多[大长高远久重宽深快]|百分之几|比[例重率]|数量|规模|面积|人口/u],
   ['place', /哪里|在哪|何处|何地|什么地方|哪个(?:国家|城市|省|地方|地区)|位于|发源/u],
   ['person', /谁|哪位|什么人|何人/u],
 ];
@@ -40,7 +40,10 @@ export function questionType(normalizedQuestion: string): QuestionType {
 const TIME_UNIT = '(?:小时|钟头|钟|分钟|天|日|周|星期|礼拜|个月|月|年)';
 const ORGANISATION_NOUN = '(?:公司|机构|组织|单位|部门|大学|学校|学院|医院|银行|报纸|报社|媒体|电视台|团队|球队|俱乐部|企业|集团|政党|党|品牌|厂商|出版社)';
 
-/** First match wins: 多长时间 is a duration before it is a number (多长), 几点 a time before a number (几). */
+/**
+ * First match wins: 多长时间 is a duration before it is a number (多长), 几点 a time before a number (几).
+ * 几 of 几乎 (almost), 几内亚 (Guinea), 几经 (again and again) and 几何 (geometry) asks no number.
+ */
 const ANSWER_CUES: Array<[AnswerType, RegExp]> = [
   // Cantonese 幾多錢 is 多少钱 by now.
   ['price', /多少钱|几块钱|几毛钱|什么价(?!值)|(?:票价|价格|价钱|价位|收费|费用|花费|售价|租金|学费|门票|车费|房价)(?:是|为|要|大概|大约|约|一般)?(?:多少|几)|卖多少|多少元|几元|贵不贵|贵吗|便宜吗/u],
@@ -50,7 +53,7 @@ const ANSWER_CUES: Array<[AnswerType, RegExp]> = [
     'date',
     /什么时候|何时|哪[1一]?年|哪[1一]?天|几月|几号|几点|几时|哪个月|什么时间|何年|哪个朝代|什么朝代|年份|哪个年代|什么年代|哪个世纪|多久以前|多久之前|几[多]?年前|开门|关门|营业时间|开放时间|时间是/u,
   ],
-  ['number', /多少|(?<!哪)几[多]?[个项处位名家条次岁倍种届座层人所间台辆只]?|多[大长高宽深快重]|百分之几|比[例重率]|数量|规模|面积|人口|排名第?几|第几/u],
+  ['number', /多少|(?<!哪)几(?!乎|内亚|经|何)[多]?[个项处位名家条次岁倍种届座层人所间台辆只]?|多[大长高宽深快重]|百分之几|比[例重率]|数量|规模|面积|人口|排名第?几|第几/u],
   ['organisation', new RegExp(`哪家|哪所|哪[1一]?个${ORGANISATION_NOUN}|什么${ORGANISATION_NOUN}|哪些${ORGANISATION_NOUN}`, 'u')],
   ['place', /哪里|哪儿|在哪|何处|何地|什么地方|哪个(?:国家|城市|省|市|县|地方|地区|区)|哪(?:些)?(?:国家|城市|地区|省份)|位于|发源|去哪|到哪/u],
   // 范廷颂是谁 asks who someone is (a definition); 谁写的 asks for a name.

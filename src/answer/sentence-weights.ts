@@ -2,7 +2,7 @@
 // Fitted on 10142 questions (questions.jsonl sha256 b3851bf38d670d52…); DESIGN.md, "Choosing the sentence".
 export const SENTENCE_WEIGHTS = {
   features: ["words","predicate","phrase","isBest","isBestPredicate","afterBest","beforeBest","shape","shapeAfterBest","definition","first","length","prevWords","nextWords","chars","typed","cue","before","wordsBehind","charsBehind","beforeBehind","predicateBehind","position","fromBest","sentences","list","listAsked"],
-  weights: [0.582078,0.120284,0.252845,-0.07819,0.659215,0.140439,-0.034553,1.074261,0.151963,0.699987,0.559164,-0.223444,0.04675,0.199166,1.878899,1.288319,1.053594,0.990266,0.582078,1.878899,0.990266,0.120284,-0.543669,-1.476158,0,0.182172,0.512956],
+  weights: [0.584068,0.121517,0.254357,-0.081774,0.658742,0.140178,-0.033845,1.073997,0.151688,0.700055,0.559768,-0.223837,0.046756,0.196839,1.879263,1.29092,1.053064,0.990509,0.584068,1.879263,0.990509,0.121517,-0.543616,-1.474556,0,0.182226,0.512946],
   neighbourMass: 0.98,
   secondMass: 0.05,
   fittedOn: 10142,

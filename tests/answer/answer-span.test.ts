@@ -36,6 +36,14 @@ describe('answerType', () => {
     expect(typeOf('这种鱼有什么价值?')).not.toBe('price');
   });
 
+  it('reads no number into 几 of 几乎, 几内亚, 几经 or 几何', () => {
+    expect(typeOf('外省游客几乎都从哪里来?')).toBe('place');
+    expect(typeOf('几内亚用什么货币?')).toBe('other');
+    expect(typeOf('这所小学几经改名，最后叫什么?')).toBe('other');
+    expect(questionType(normalize('幾乎所有遊客都去哪裡?'))).toBe('place');
+    expect(typeOf('这里有几处古迹?')).toBe('number');
+  });
+
   it('leaves the ranking cue as it was: the fine types fold into the old ones', () => {
     expect(questionType(normalize('去长沙要几个小时?'))).toBe('number');
     expect(questionType(normalize('这座桥是什么时候建成的?'))).toBe('time');
