@@ -29,6 +29,17 @@ export function checkFit(groups: Group[]): { weights: number[]; trees: string } 
   return { weights, trees: createHash('sha256').update(JSON.stringify(trees)).digest('hex').slice(0, 16) };
 }
 
+/**
+ * A digest of every feature row and label the fit learns from (features to 1e-9): a refit is
+ * needed exactly when the code computes other features for the training questions than the
+ * ones the model was fitted on, whatever changed (question reading, normalization, synonyms).
+ */
+export function featureDigest(groups: Group[]): string {
+  const hash = createHash('sha256');
+  for (const { rows, labels } of groups) hash.update(`${rows.map((r) => r.map((x) => Math.round(x * 1e9)).join(',')).join(';')}|${labels.join(',')}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
 export interface Pool {
   index: SearchIndex;
   byId: Map<string, { text: string; title: string }>;

@@ -16,7 +16,7 @@ import { FITTED_MODEL, modelScore, SENTENCE_FEATURES } from '../answer/sentence-
 import { SENTENCE_WEIGHTS } from '../answer/sentence-weights.js';
 import { readQuestions } from './eval-data.js';
 import { accuracy } from './fit-logit.js';
-import { CHECK, checkFit, excerptRun, fitGroups, fitModel, poolOf } from './fit-data.js';
+import { CHECK, checkFit, excerptRun, featureDigest, fitGroups, fitModel, poolOf } from './fit-data.js';
 
 const { values } = parseArgs({
   options: {
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     `  neighbourMass: ${neighbourMass},`,
     `  secondMass: ${secondMass},`,
     `  fittedOn: ${questions.length},`,
+    `  fittedOnFeatures: ${JSON.stringify(featureDigest(data.sentence))},`,
     `  check: ${JSON.stringify({ ...CHECK, ...check })},`,
     '};',
     '',

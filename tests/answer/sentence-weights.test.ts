@@ -1,13 +1,14 @@
 // The fitted sentence weights are what `npm run fit` produces: their feature names are the
 // code's, and the same fit on a small fixed part of cmrc2018-train gives the weights it
-// recorded, so a change to the features or the fit without a refit fails here.
+// recorded, and every training question's features are those it was fitted on, so a change to
+// the features, to how questions are read, or to the fit without a refit fails here.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelScore, SENTENCE_FEATURES } from '../../src/answer/sentence-model.js';
 import { SENTENCE_WEIGHTS } from '../../src/answer/sentence-weights.js';
 import { readQuestions } from '../../src/cli/eval-data.js';
-import { CHECK, checkFit, fitGroups, poolOf } from '../../src/cli/fit-data.js';
+import { CHECK, checkFit, featureDigest, fitGroups, poolOf } from '../../src/cli/fit-data.js';
 import { accuracy, fitLogit } from '../../src/cli/fit-logit.js';
 import { BOOST, fitTrees } from '../../src/cli/fit-trees.js';
 import { SENTENCE_TREES } from '../../src/answer/sentence-trees.js';
@@ -31,6 +32,14 @@ describe('sentence-weights.ts', () => {
       expect(SENTENCE_TREES.right[k]).toBeGreaterThan(k);
     });
   });
+
+  it.skipIf(!existsSync(TRAIN))('was fitted on the features the code computes today for every training question', () => {
+    // Any change to how questions or sentences are read (normalization, synonyms, question types,
+    // a feature) that reaches a training question changes this digest: run npm run fit.
+    const pool = poolOf(TRAIN);
+    const { sentence } = fitGroups(pool, readQuestions(path.join(TRAIN, 'questions.jsonl')));
+    expect(featureDigest(sentence), 'the features changed since the model was fitted: run npm run fit').toBe(SENTENCE_WEIGHTS.fittedOnFeatures);
+  }, 120_000);
 
   it.skipIf(!existsSync(TRAIN))('matches a refit on the fixed check subset of cmrc2018-train', () => {
     const pool = poolOf(TRAIN, CHECK.passages);
