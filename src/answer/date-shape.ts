@@ -27,7 +27,7 @@ export function dateShape(num: string, range: string): RegExp {
       // A reign year (乾隆三十六年, normalized 乾隆36年; 民国7年; 平成14年), with the Western year after it.
       `(?:${ERAS})(?:元|\\d{1,2})年(?:[(（]\\d{3,4}年[)）])?(?:${num}月)?(?:${num}[日号])?`,
       // A year: four digits, or fewer after 公元/前 or an era name (嘉靖42年); not a count of years (300年).
-      `(?:(?:公元前?|前)\\d{1,4}|(?<![\\d.])\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${num}月)?(?:${num}[日号])?(?:${range}(?:\\d{4}年)?(?:${num}月)?${num}[日号年])?`,
+      `(?:(?:公元前?|前)\\d{1,4}|(?<!\\d|\\d\\.)\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${num}月)?(?:${num}[日号])?(?:${range}(?:\\d{4}年)?(?:${num}月)?${num}[日号年])?`,
       `${num}月(?:${num}[日号])?`,
       `(?:第)?${num}世纪(?:${num}0?年代)?(?:[初中末]期|[上下]半叶|初|末)?`,
       `\\d{2,4}年代(?:[初中末]期)?`,
@@ -39,7 +39,7 @@ export function dateShape(num: string, range: string): RegExp {
       `(?:${ERAS})(?:年间|时期|初年|末年)`,
       `(?:${GEOLOGICAL})纪(?:[早中晚末初]期|[早中晚末初])?`,
       // A year of three digits (728年), not a count of years (约300年, 300年来).
-      `(?<![\\d.约近逾达共])\\d{3}年(?![代后来间内多左以之])`,
+      `(?<![\\d约近逾达共])(?<!\\d\\.)\\d{3}年(?![代后来间内多左以之])`,
       // Words of a season or a time of day (夏季, 冬末春初, 夜间, 黄昏), and a dynasty's end or start (元末, 明初).
       `(?:${SEASON_OR_TIME})`,
       `(?:夏|商|秦|汉|晋|隋|唐|宋|元|明|清)(?:末|初)(?:年)?`,

@@ -103,6 +103,13 @@ describe('answerSpan', () => {
     expect(marked('这座书院是哪一年修建的?', '这座书院修建于乾隆三十六年（1771年）,历时3年。', ['这座书院', '修建'])).toBe('乾隆三十六年（1771年）');
   });
 
+  it('finds a year right after the … of a quote that starts mid-passage (normalized to ...), not only after text', () => {
+    // The … is read as ..., and a year after a dot was taken for the decimals of a number (19.5).
+    expect(marked('这座桥是哪一年建成的？', '…1961年建成。…', ['建成'])).toBe('1961年');
+    expect(marked('这座庙是哪一年建成的？', '…728年建成。', ['建成'])).toBe('728年');
+    expect(spansOf('date', normalize('長度是3.1961年'))).not.toContain('1961年');
+  });
+
   it('never marks the question\'s own words', () => {
     expect(marked('2011年的游客有多少?', '2011年,游客达到85万人次。', ['2011年', '游客'])).toBe('85万人');
   });

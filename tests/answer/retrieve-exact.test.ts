@@ -6,6 +6,7 @@ import { holdsExactly, retrieve } from '../../src/answer/retrieve.js';
 import type { Passage } from '../../src/knowledge/types.js';
 import { createSearchIndex, type SearchIndex } from '../../src/search/search-index.js';
 import { createSynonyms } from '../../src/search/synonyms.js';
+import { normalize } from '../../src/text/normalize.js';
 import { loadDictionary } from '../../src/text/segment.js';
 
 const passage = (id: string, article: string, text: string): Passage => ({
@@ -42,6 +43,9 @@ describe('what the question names exactly', () => {
     expect(holdsExactly('19')('第19届')).toBe(true);
     expect(holdsExactly('19')('1998年')).toBe(false);
     expect(holdsExactly('19')('19.5米')).toBe(false);
+    expect(holdsExactly('19')('3.19米')).toBe(false);
+    expect(holdsExactly('19')(normalize('…19岁时'))).toBe(true);
+    expect(holdsExactly('1997')(normalize('…1997年'))).toBe(true);
     expect(holdsExactly('81.2')('81.2亿立方米')).toBe(true);
     expect(holdsExactly('2(3')('「2(3」')).toBe(true);
     expect(() => retrieve(analyzeQuestion('「2(3」和「1+1」是什么', index), index, (t) => [t])).not.toThrow();
