@@ -91,6 +91,9 @@ describe('answerSpan', () => {
   it('prefers the units of what a 多高/多少钱 question measures', () => {
     expect(marked('这座塔有多高?', '这座塔建成已有300年,共有13层,塔高45米。', ['这座塔'])).toBe('45米');
     expect(marked('门票多少钱?', '景区每天接待3000人,门票80元。', ['门票'])).toBe('80元');
+    expect(marked('这个区的面积是多少?', '该区有居民3万人,面积1.171km²,是全市第二小的区。', ['面积'])).toBe('1.171km²');
+    expect(marked('水库的总容量是多少?', '水库建成已有40年,总容量达2,782万立方公尺,坝长1535公尺。', ['水库', '总容量'])).toBe('达2,782万立方公尺');
+    expect(marked('车轮的直径是多少?', '这种车有2个车轮,车轮直径为20英寸。', ['车轮', '直径'])).toBe('20英寸');
   });
 
   it('answers 幾點開門 with the hours, written in numerals or not, in a Traditional excerpt', () => {
