@@ -45,6 +45,7 @@ export function definitionSpan(excerpt: string, highlights: ReadonlyArray<readon
 const CONTEXT = { left: 4, cap: 60 };
 const WHAT = /谁|什么|哪些|哪个|哪种|哪[1一]|怎样|如何|怎么/u;
 const CONTEXT_END = /[,，。；;！？!?]/u;
+const COPULA_END = /[是为在叫]$/u;
 
 /**
  * For a question of no shape (被封为什么官职, 天敌有哪些, 是怎样形成的): what follows, in the
@@ -63,13 +64,22 @@ export function contextSpan(
   const { text: norm, map } = mapped ?? normalizeMapped(excerpt);
   const marks = highlights.map(([start, end]) => ({ start, end }));
   const sentences = ranges(excerpt, SENTENCE);
+  const lefts: string[] = [];
   for (let n = CONTEXT.left; n >= 2; n--) {
     const left = normalized.slice(Math.max(0, m.index - n), m.index).replace(/^[的了]/u, '');
     if (left.length < 2) break;
+    lefts.push(left);
+    // 监制是谁 where the article writes 监制吴昊, 天敌是什么 where it writes 天敌为蛇: the words
+    // before 是, 为, 在 or 叫 lead too (not 有: its marks held a gold answer one time in ten).
+    if (COPULA_END.test(left) && left.length > 2) lefts.push(left.slice(0, -1));
+  }
+  for (const left of lefts) {
     let best: [number, number] | null = null;
     let bestWords = -1;
     for (let i = norm.indexOf(left); i >= 0; i = norm.indexOf(left, i + 1)) {
-      const from = i + left.length;
+      // The mark starts after the article's own 是 or 为 (监制为吴昊 → 吴昊).
+      const after = i + left.length;
+      const from = after + (/[是为]/u.test(norm[after] ?? '') && !COPULA_END.test(left) ? 1 : 0);
       const stop = norm.slice(from).search(CONTEXT_END);
       const to = Math.min(from + CONTEXT.cap, stop < 0 ? norm.length : from + stop);
       const span = trimmed(excerpt, { start: map[from]!, end: map[to]! });

@@ -128,6 +128,13 @@ describe('answerSpan', () => {
     expect(marked('请介绍古镇的特产', text, ['古镇', '特产'])).toBeNull();
   });
 
+  it('lets the question\'s words before 是, 为, 在 or 叫 lead where the article writes none', () => {
+    // The article writes 特产为…, 主办单位…, 别名…: no 是 after the question's words.
+    expect(marked('古镇最有名的特产是哪种茶?', '这座古镇历史悠久,最有名的特产为黑茶,远近闻名。', ['古镇', '特产'])).toBe('黑茶');
+    expect(marked('这次比赛的主办单位是谁?', '这次比赛于5月举行,主办单位市体育局和团市委,共有20支队伍参赛。', ['比赛', '主办单位'])).toBe('市体育局和团市委');
+    expect(marked('这种草药叫什么名字?', '这种草药俗称金线莲,生长在山谷中。', ['这种草药'])).toBe('俗称金线莲');
+  });
+
   it('prefers the name the question\'s own words lead to', () => {
     const text = '王老师早年认识了周树人,二十岁时拜齐白石为师,学习书法。';
     expect(marked('王老师二十岁时拜谁为师?', text, ['王老师'])).toBe('齐白石');
