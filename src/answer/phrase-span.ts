@@ -47,11 +47,18 @@ const WHAT = /谁|什么|哪些|哪个|哪种|哪[1一]|怎样|如何|怎么/u;
 const CONTEXT_END = /[,，。；;！？!?]/u;
 const COPULA_END = /[是为在叫]$/u;
 
+/** A question asking what something is called, and the words an article names a thing with. */
+const ASKS_NAME = /称之为|称为|称作|叫做?什么|叫什么|什么名字|名字是|名称|别名|别称|又称|简称|全称|俗称/u;
+const NAMES = /又名|又称|也称|亦称|称为|称作|称之为|名为|简称|俗称|别名|别称|全称|通称|统称|叫做|原名/gu;
+
 /**
  * For a question of no shape (被封为什么官职, 天敌有哪些, 是怎样形成的): what follows, in the
  * excerpt, the words the question puts just before 什么 (谁, 哪些, 怎样 …), to the end of that clause;
  * where they occur more than once, in the sentence holding most of the question's words. On
  * cmrc2018-train, 53% of these marks hold a gold answer (as many as the marks of a date do).
+ * Words that end in 是, 为, 在 or 叫 lead without it too (监制是谁 where the article writes
+ * 监制吴昊; not 有: its marks held a gold answer one time in ten). Where none leads, a question
+ * asking what something is called (又被称为什么) gets what follows the article's 又名, 简称 ….
  */
 export function contextSpan(
   excerpt: string,
@@ -64,22 +71,11 @@ export function contextSpan(
   const { text: norm, map } = mapped ?? normalizeMapped(excerpt);
   const marks = highlights.map(([start, end]) => ({ start, end }));
   const sentences = ranges(excerpt, SENTENCE);
-  const lefts: string[] = [];
-  for (let n = CONTEXT.left; n >= 2; n--) {
-    const left = normalized.slice(Math.max(0, m.index - n), m.index).replace(/^[的了]/u, '');
-    if (left.length < 2) break;
-    lefts.push(left);
-    // 监制是谁 where the article writes 监制吴昊, 天敌是什么 where it writes 天敌为蛇: the words
-    // before 是, 为, 在 or 叫 lead too (not 有: its marks held a gold answer one time in ten).
-    if (COPULA_END.test(left) && left.length > 2) lefts.push(left.slice(0, -1));
-  }
-  for (const left of lefts) {
+  // The clause after each start, the one in the sentence holding most of the question's words.
+  const clauseAfter = (starts: Iterable<number>): [number, number] | null => {
     let best: [number, number] | null = null;
     let bestWords = -1;
-    for (let i = norm.indexOf(left); i >= 0; i = norm.indexOf(left, i + 1)) {
-      // The mark starts after the article's own 是 or 为 (监制为吴昊 → 吴昊).
-      const after = i + left.length;
-      const from = after + (/[是为]/u.test(norm[after] ?? '') && !COPULA_END.test(left) ? 1 : 0);
+    for (const from of starts) {
       const stop = norm.slice(from).search(CONTEXT_END);
       const to = Math.min(from + CONTEXT.cap, stop < 0 ? norm.length : from + stop);
       const span = trimmed(excerpt, { start: map[from]!, end: map[to]! });
@@ -87,8 +83,30 @@ export function contextSpan(
       const words = wordsAround(span.start, sentences, marks);
       if (words > bestWords) [best, bestWords] = [[span.start, span.end], words];
     }
+    return best;
+  };
+  for (const left of leads(normalized, m.index)) {
+    // The mark starts after the article's own 是 or 为 (监制为吴昊 → 吴昊) when the question's has gone.
+    const skip = (at: number) => (!COPULA_END.test(left) && /[是为]/u.test(norm[at] ?? '') ? 1 : 0);
+    const starts = [...occurrences(norm, left)].map((i) => i + left.length + skip(i + left.length));
+    const best = clauseAfter(starts);
     if (best) return best;
   }
-  return null;
+  return ASKS_NAME.test(normalized) ? clauseAfter([...norm.matchAll(NAMES)].map((x) => x.index! + x[0].length)) : null;
 }
 
+/** The question's text just before its question word, longest first, with and without a final 是/为/在/叫. */
+function leads(normalized: string, at: number): string[] {
+  const out: string[] = [];
+  for (let n = CONTEXT.left; n >= 2; n--) {
+    const left = normalized.slice(Math.max(0, at - n), at).replace(/^[的了]/u, '');
+    if (left.length < 2) break;
+    out.push(left);
+    if (COPULA_END.test(left) && left.length > 2) out.push(left.slice(0, -1));
+  }
+  return out;
+}
+
+function* occurrences(text: string, part: string): Generator<number> {
+  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) yield i;
+}

@@ -135,6 +135,11 @@ describe('answerSpan', () => {
     expect(marked('这种草药叫什么名字?', '这种草药俗称金线莲,生长在山谷中。', ['这种草药'])).toBe('俗称金线莲');
   });
 
+  it('marks what follows the article\'s 又名, 简称 … for a question asking what something is called', () => {
+    expect(marked('这种草药又被称之为什么?', '这种草药生长在山谷中,又名金线莲,可以入药。', ['这种草药'])).toBe('金线莲');
+    expect(marked('这个组织的简称是什么?', '这个组织成立于1978年,简称世羽联。', ['这个组织'])).toBe('世羽联');
+  });
+
   it('prefers the name the question\'s own words lead to', () => {
     const text = '王老师早年认识了周树人,二十岁时拜齐白石为师,学习书法。';
     expect(marked('王老师二十岁时拜谁为师?', text, ['王老师'])).toBe('齐白石');
