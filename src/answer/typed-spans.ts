@@ -51,11 +51,17 @@ const PLACE_END = /^[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国|�
 const ORGANISATION_END = /(?:公司|集团|大学|学院|学校|中学|小学|协会|委员会|组织|研究所|研究院|银行|机构|局|厅|党|俱乐部|医院|博物馆|报社|出版社|电视台|乐团|球队)$/u;
 /** Tags that end a name when reading back from its ending: prepositions, particles, pronouns, conjunctions, adverbs, numerals, verbs. */
 const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
-/** Tags an address goes on with after a place: nouns, place words, directions (at most PLACE_TAIL_MAX of them). */
-const PLACE_TAIL = /^(?:n[a-z]*|s|f|m|q)$/u;
+/**
+ * Tags an address goes on with after a place: nouns, place words, directions, and words jieba
+ * does not know (斯卡 波罗 of 安大略省斯卡波罗, 胡德 郡), at most PLACE_TAIL_MAX of them.
+ */
+const PLACE_TAIL = /^(?:n[a-z]*|s|f|m|q|x)$/u;
 const PLACE_TAIL_MAX = 5;
 /** What joins two places into one answer (汝城县的九龙江, 台湾、琉球及关岛), and names into a list (刘德华、陈敏儿及刘江). */
-const PLACE_JOIN = /^(?:的|、|及|和|与|以及|至)$/u;
+const PLACE_JOIN = /^(?:的|、|及|和|与|以及|至|,)$/u;
+/** A few characters between two places that belong to one address (韩国 首尔市 江南区, jieba tags 首尔 an adverb), unless they link two (到, 从 …). */
+const PLACE_GAP = /^[\u4e00-\u9fff]{1,4}$/u;
+const PLACE_LINK = /[到从往向去至与和及或但而在于是的]/u;
 const LIST_JOIN = /^(?:、|及|和|与|以及)$/u;
 const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
 
@@ -96,7 +102,9 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
     tail = 0;
     const gap = last ? text.slice(last.end, span.start) : null;
     if (last && span.start < last.end) [last.start, last.end] = [Math.min(last.start, span.start), Math.max(last.end, span.end)];
-    else if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' ? PLACE_JOIN : LIST_JOIN).test(gap!))) last.end = span.end;
+    else if (last && (gap === '' || gap === '·' || gap === '-' || (type === 'place' ? PLACE_JOIN : LIST_JOIN).test(gap!) || (type === 'place' && PLACE_GAP.test(gap!) && !PLACE_LINK.test(gap!)))) {
+      last.end = span.end;
+    }
     else out.push((last = span));
   });
   return out;

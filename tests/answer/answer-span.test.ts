@@ -71,6 +71,13 @@ describe('typedSpans', () => {
     expect(spansOf('person', '这本书的作者是鲁迅')).toContain('鲁迅');
     // A list of places is one answer.
     expect(spansOf('place', '这种鸟分布在广东、广西及海南。')).toEqual(['广东、广西及海南']);
+    expect(spansOf('place', '这张专辑在台湾,香港,新加坡等地都很畅销。')).toEqual(['台湾,香港,新加坡']);
+  });
+
+  it('keeps an address whole over the words jieba does not know or mistags, not two places a journey links', () => {
+    expect(spansOf('place', '总部地处韩国首尔市江南区,于1972年落成。')).toEqual(['韩国首尔市江南区']);
+    expect(spansOf('place', '他出生于加拿大安大略省斯卡波罗。')).toEqual(['加拿大安大略省斯卡波罗']);
+    expect(spansOf('place', '列车从北京到上海。')).toEqual(['北京', '上海']);
   });
 
   it('finds nothing for a question that asks for no shape', () => {
