@@ -113,6 +113,8 @@ function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
 /** Tags that end a transliterated name: prepositions, verbs, particles, numerals, conjunctions, pronouns. */
 const DOTTED_STOP = /^(?:p|v[a-z]*|u[a-z]*|m|c|r[a-z]*|q|y|e|o)$/u;
 const CJK_WORD = /^[\u4e00-\u9fff]+$/u;
+/** Characters foreign names are spelt with: a word of only these goes on a dotted name whatever jieba tags it (佛科留斯: 留 a verb). */
+const TRANSLITERATION = '阿埃艾安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德登迪蒂丁杜多厄恩法菲费芬佛夫弗福盖甘冈戈哥格瓜哈海汉豪赫亨胡霍基吉加贾杰卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛玛马迈麦曼梅蒙米莫墨默姆穆纳娜奈内尼涅纽努诺欧帕派潘佩彭皮珀普奇契恰乔切琴丘萨塞赛桑瑟森莎沙舍施什斯松苏索塔泰坦汤唐特提汀图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐留';
 
 /**
  * Foreign names written with a middle dot (詹姆斯·库克, 乔治·伽莫夫), which jieba cuts into
@@ -129,7 +131,7 @@ function dottedNames(text: string): TextSpan[] {
     if (start >= 0) at = start + word.length;
   }
   const out: TextSpan[] = [];
-  const usable = (k: number) => starts[k]! >= 0 && CJK_WORD.test(tagged[k]!.word) && !DOTTED_STOP.test(tagged[k]!.tag);
+  const usable = (k: number) => starts[k]! >= 0 && CJK_WORD.test(tagged[k]!.word) && (!DOTTED_STOP.test(tagged[k]!.tag) || [...tagged[k]!.word].every((c) => TRANSLITERATION.includes(c)));
   tagged.forEach(({ word }, i) => {
     if (word !== '·' || i === 0 || !usable(i - 1) || i + 1 >= tagged.length || !usable(i + 1)) return;
     let from = i - 1;

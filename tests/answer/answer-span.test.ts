@@ -154,6 +154,9 @@ describe('answerSpan', () => {
 
   it('keeps a foreign name whole across its middle dot', () => {
     expect(marked('这首曲子是谁写的?', '这首曲子由彼得·柴可夫斯基在1877年写成。', ['这首曲子'])).toBe('彼得·柴可夫斯基');
+    // jieba tags 留 of 佛科留斯 a verb and 达 of 帕达里基 one too: characters names are spelt with go on.
+    expect(spansOf('person', normalize('熱拉爾·佛科留斯依據三種型態的特徵'))).toContain('热拉尔·佛科留斯');
+    expect(spansOf('person', '节目由杰瑞·帕达里基主持。')).toContain('杰瑞·帕达里基');
   });
 
   it('marks nothing when the question asks for no shape, or the excerpt holds none', () => {
