@@ -26,6 +26,8 @@ export function dateShape(num: string, range: string): RegExp {
     [
       // A reign year (乾隆三十六年, normalized 乾隆36年; 民国7年; 平成14年), with the Western year after it.
       `(?:${ERAS})(?:元|\\d{1,2})年(?:[(（]\\d{3,4}年[)）])?(?:${num}月)?(?:${num}[日号])?`,
+      // Any reign the Western year after it shows to be one (太平七年（415年）, 咸康七年（341年）三月).
+      `[\\u4e00-\\u9fff]{2}(?:元|\\d{1,2})年[(（](?:公元前?|前)?\\d{1,4}年[)）](?:${num}月)?(?:${num}[日号])?`,
       // A year: four digits, or fewer after 公元/前 or an era name (嘉靖42年); not a count of years (300年).
       `(?:(?:公元前?|前)\\d{1,4}|(?<!\\d|\\d\\.)\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${num}月)?(?:${num}[日号])?(?:${range}(?:\\d{4}年)?(?:${num}月)?${num}[日号年])?`,
       `${num}月(?:${num}[日号])?`,

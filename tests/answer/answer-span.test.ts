@@ -111,6 +111,8 @@ describe('answerSpan', () => {
 
   it('keeps a reign year whole, with the Western year after it', () => {
     expect(marked('这座书院是哪一年修建的?', '这座书院修建于乾隆三十六年（1771年）,历时3年。', ['这座书院', '修建'])).toBe('乾隆三十六年（1771年）');
+    // Any reign the Western year after it shows to be one, not only the reigns the pattern lists.
+    expect(marked('她是什么时候去世的?', '她生于官宦之家。咸康七年（341年）三月,她去世了。', ['去世'])).toBe('咸康七年（341年）三月');
   });
 
   it('finds a year right after the … of a quote that starts mid-passage (normalized to ...), not only after text', () => {
