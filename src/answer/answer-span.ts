@@ -1,5 +1,6 @@
 import { normalizeMapped } from '../text/normalize.js';
 import { CLAUSE, SENTENCE } from '../text/sentences.js';
+import { askedKind, kindSpans } from './kind-span.js';
 import { contextSpan, definitionSpan } from './phrase-span.js';
 import type { AnswerType } from './question-type.js';
 import { overlap, ranges, trimmed, wordsAround } from './span-text.js';
@@ -53,13 +54,15 @@ const WEAK = /^(?:[\d,.\-–—~～]+|[1一][^\d.,万亿千百]{0,2}(?:多|余)?
  * typed-spans.ts) that are not words of the question, the one with the unit the
  * question names, where the question's own words before 谁/什么 lead (拜谁为师 →
  * 拜齐白石为师), in the sentence holding most of the question's words
- * (`highlights`), nearest to them. A definition, or a question of no shape
+ * (`highlights`), nearest to them. A question naming the kind it asks for (哪支球队, 哪部电影)
+ * chooses the same way among names of that kind (kind-span.ts). A definition, or a question of no shape
  * (什么官职, 哪些, 怎样), gets the phrase after its words (phrase-span.ts). Each of these orders was measured on
  * cmrc2018-train (DESIGN.md, "The answer span").
  * [start, end) in UTF-16 units of `excerpt`, or null when no span fits.
  */
 export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, question: SpanQuestion): [number, number] | null {
-  if (question.type === 'other') return contextSpan(excerpt, highlights, question.normalized);
+  const kind = question.type === 'other' ? askedKind(question.normalized) : '';
+  if (question.type === 'other' && !kind) return contextSpan(excerpt, highlights, question.normalized);
   if (question.type === 'definition') return definitionSpan(excerpt, highlights) ?? contextSpan(excerpt, highlights, question.normalized);
   const mapped = normalizeMapped(excerpt);
   const { text: norm, map } = mapped;
@@ -72,7 +75,7 @@ export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [
   const led = (c: TextSpan) => (context && c.start >= context[0] && c.start < context[1] ? 1 : 0);
   let best: TextSpan | null = null;
   let bestKey: number[] = [];
-  for (const s of typedSpans(question.type, norm)) {
+  for (const s of kind ? kindSpans(kind, question.normalized, norm) : typedSpans(question.type, norm)) {
     const text = norm.slice(s.start, s.end).trim();
     if (question.normalized.includes(text)) continue;
     const c = trimmed(excerpt, { start: map[s.start]!, end: map[s.end]! });

@@ -154,6 +154,11 @@ describe('answerSpan', () => {
     expect(marked('王老师二十岁时拜谁为师?', text, ['王老师'])).toBe('齐白石');
   });
 
+  it('marks the name of the kind a question asks for (哪支球队, 哪国) where its own words lead nowhere', () => {
+    expect(marked('这位球员是哪支球队的队长?', '2010年起,他担任米兰足球队队长,共出场120次。', ['球员', '队长'])).toBe('米兰足球队');
+    expect(marked('她是哪国的演员?', '她生于1970年,是英国著名演员,曾获奥斯卡奖。', ['演员'])).toBe('英国');
+  });
+
   it('keeps a foreign name whole across its middle dot', () => {
     expect(marked('这首曲子是谁写的?', '这首曲子由彼得·柴可夫斯基在1877年写成。', ['这首曲子'])).toBe('彼得·柴可夫斯基');
     // jieba tags 留 of 佛科留斯 a verb and 达 of 帕达里基 one too: characters names are spelt with go on.

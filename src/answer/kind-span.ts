@@ -1,0 +1,63 @@
+/**
+ * The answer span of a question that names the kind of thing it asks for (哪支球队, 哪国人,
+ * 哪部电影): a name that ends like that kind (意甲球队, 安哥拉国 …, the 队 of 球队) or, for a
+ * work (电影, 专辑, 哪首), a title in 《》. Offsets are in the normalized text it is given.
+ */
+import { taggedWords } from '../text/segment.js';
+import type { TextSpan } from './typed-spans.js';
+
+const ASKS_KIND = /哪[1一]?(?:个|支|家|所|座|条|部|位|种|场|届|本|首|项|间|类|张|篇|份|只|片)?/u;
+/** Kinds that are no kind (哪里, 哪些, 哪方面) and words that follow 哪 without naming one. */
+const NO_KIND = /^(?:里|儿|些|怕|方面|时候|时间|地方|样|种|个|一|位|年|天|月)$/u;
+/** Works are named in 《》: a question about one (哪部电影, 哪首歌, 哪本书) is answered by a title. */
+const WORK = /^(?:电影|影片|片|电视剧|剧|作品|书|小说|著作|专辑|唱片|歌|歌曲|曲|诗|诗歌|杂志|报纸|刊物|节目|游戏|动画|漫画|文章)$/u;
+const WORK_CLASSIFIER = /哪[1一]?(?:部|首|本|张|篇)/u;
+const TITLE = /《[^《》]{1,30}》/gu;
+/** Words that end a name when reading back from its ending (as typed-spans.ts's organisations). */
+const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
+const NAME_TEXT = /^[\u4e00-\u9fffa-z0-9·-]+$/u;
+
+/** The kind a question asks for (球队 of 哪支球队, 国 of 哪国人), or '' when it names none. */
+export function askedKind(normalized: string): string {
+  const m = ASKS_KIND.exec(normalized);
+  if (!m) return '';
+  const rest = normalized.slice(m.index + m[0].length);
+  // 哪国人, 哪国的: a country (jieba reads 国人 as one word).
+  if (rest.startsWith('国')) return '国';
+  const first = taggedWords(rest)[0];
+  if (!first || !/^\p{Script=Han}+$/u.test(first.word) || NO_KIND.test(first.word)) return '';
+  if (WORK_CLASSIFIER.test(m[0]) && !first.tag.startsWith('n')) return '作品';
+  return first.word.length > 1 && first.tag.startsWith('n') ? first.word : '';
+}
+
+/**
+ * Spans of a normalized text that name a thing of the kind: a title for a work; else a word
+ * ending with the kind's last character (乐队 for 乐队, 王朝 for 哪个王朝), with the nouns before it
+ * (意甲 球队), or for 国 a place. Never the kind word alone, nor text the question holds.
+ */
+export function kindSpans(kind: string, normalized: string, text: string): TextSpan[] {
+  if (!kind) return [];
+  const own = (s: TextSpan) => normalized.includes(text.slice(s.start, s.end));
+  if (WORK.test(kind) || kind === '作品') return [...text.matchAll(TITLE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })).filter((s) => !own(s));
+  const last = kind.at(-1)!;
+  const tagged = taggedWords(text);
+  const out: TextSpan[] = [];
+  let at = 0;
+  const starts = tagged.map(({ word }) => {
+    const start = text.indexOf(word, at);
+    if (start >= 0) at = start + word.length;
+    return start;
+  });
+  tagged.forEach(({ word, tag }, i) => {
+    const start = starts[i]!;
+    if (start < 0) return;
+    const isPlace = kind === '国' && tag === 'ns';
+    if (!isPlace && !(word.endsWith(last) && NAME_TEXT.test(word))) return;
+    let from = start;
+    for (let j = i - 1, k = 0; j >= 0 && k < 4 && starts[j]! >= 0 && !NAME_STOP.test(tagged[j]!.tag) && NAME_TEXT.test(tagged[j]!.word); j--, k++) from = starts[j]!;
+    const span = { start: from, end: start + word.length };
+    if (!isPlace && text.slice(span.start, span.end) === kind) return;
+    if (span.end - span.start >= 2 && !own(span)) out.push(span);
+  });
+  return out;
+}
