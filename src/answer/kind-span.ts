@@ -22,12 +22,19 @@ export function askedKind(normalized: string): string {
   const m = ASKS_KIND.exec(normalized);
   if (!m) return '';
   const rest = normalized.slice(m.index + m[0].length);
-  // 哪国人, 哪国的: a country (jieba reads 国人 as one word).
-  if (rest.startsWith('国')) return '国';
-  const first = taggedWords(rest)[0];
+  const tagged = taggedWords(rest);
+  const first = tagged[0];
   if (!first || !/^\p{Script=Han}+$/u.test(first.word) || NO_KIND.test(first.word)) return '';
+  // 哪国人, 哪国的, 哪国运动员: a country (jieba reads 国人 as one word); not 哪个国际博览会.
+  if (/^国[人籍]?$/u.test(first.word)) return '国';
   if (WORK_CLASSIFIER.test(m[0]) && !first.tag.startsWith('n')) return '作品';
-  return first.word.length > 1 && first.tag.startsWith('n') ? first.word : '';
+  // The noun the phrase ends with: 博览会 of 国际博览会, 球队 of 球队的队长.
+  let kind = '';
+  for (const { word, tag } of tagged) {
+    if (!tag.startsWith('n') || !/^\p{Script=Han}+$/u.test(word)) break;
+    kind = word;
+  }
+  return kind.length > 1 ? kind : '';
 }
 
 /**
