@@ -86,8 +86,8 @@ export function contextSpan(
     return best;
   };
   for (const left of leads(normalized, m.index)) {
-    // The mark starts after the article's own 是 or 为 (监制为吴昊 → 吴昊) when the question's has gone.
-    const skip = (at: number) => (!COPULA_END.test(left) && /[是为]/u.test(norm[at] ?? '') ? 1 : 0);
+    // The mark starts after the article's own 是, 为 or 的 (监制为吴昊 → 吴昊) when the question's has gone.
+    const skip = (at: number) => (!COPULA_END.test(left) && /[是为的]/u.test(norm[at] ?? '') ? 1 : 0);
     const starts = [...occurrences(norm, left)].map((i) => i + left.length + skip(i + left.length));
     const best = clauseAfter(starts);
     if (best) return best;

@@ -142,6 +142,7 @@ describe('answerSpan', () => {
     expect(marked('古镇最有名的特产是哪种茶?', '这座古镇历史悠久,最有名的特产为黑茶,远近闻名。', ['古镇', '特产'])).toBe('黑茶');
     expect(marked('这次比赛的主办单位是谁?', '这次比赛于5月举行,主办单位市体育局和团市委,共有20支队伍参赛。', ['比赛', '主办单位'])).toBe('市体育局和团市委');
     expect(marked('这种草药叫什么名字?', '这种草药俗称金线莲,生长在山谷中。', ['这种草药'])).toBe('俗称金线莲');
+    expect(marked('这座城市和省会是什么关系?', '这座城市是连接省会的门户,交通便利。', ['这座城市', '省会'])).toBe('门户');
   });
 
   it('marks what follows the article\'s 又名, 简称 … for a question asking what something is called', () => {
