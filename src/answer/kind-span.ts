@@ -1,10 +1,10 @@
 /**
  * The answer span of a question that names the kind of thing it asks for (哪支球队, 哪国人,
- * 哪部电影): a name that ends like that kind (意甲球队, 安哥拉国 …, the 队 of 球队) or, for a
- * work (电影, 专辑, 哪首), a title in 《》. Offsets are in the normalized text it is given.
+ * 哪部电影): a name ending like that kind (意甲球队 for 球队), a country for 哪国, a title in 《》
+ * for a work. Offsets are in the normalized text it is given.
  */
 import { taggedWords } from '../text/segment.js';
-import type { TextSpan } from './typed-spans.js';
+import { NAME_STOP, NAME_TEXT, type TextSpan } from './typed-spans.js';
 
 const ASKS_KIND = /哪[1一]?(?:个|支|家|所|座|条|部|位|种|场|届|本|首|项|间|类|张|篇|份|只|片)?/u;
 /** Kinds that are no kind (哪里, 哪些, 哪方面) and words that follow 哪 without naming one. */
@@ -13,9 +13,6 @@ const NO_KIND = /^(?:里|儿|些|怕|方面|时候|时间|地方|样|种|个|一
 const WORK = /^(?:电影|影片|片|电视剧|剧|作品|书|小说|著作|专辑|唱片|歌|歌曲|曲|诗|诗歌|杂志|报纸|刊物|节目|游戏|动画|漫画|文章)$/u;
 const WORK_CLASSIFIER = /哪[1一]?(?:部|首|本|张|篇)/u;
 const TITLE = /《[^《》]{1,30}》/gu;
-/** Words that end a name when reading back from its ending (as typed-spans.ts's organisations). */
-const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
-const NAME_TEXT = /^[\u4e00-\u9fffa-z0-9·-]+$/u;
 
 /** The kind a question asks for (球队 of 哪支球队, 国 of 哪国人), or '' when it names none. */
 export function askedKind(normalized: string): string {
@@ -40,7 +37,8 @@ export function askedKind(normalized: string): string {
 /**
  * Spans of a normalized text that name a thing of the kind: a title for a work; else a word
  * ending with the kind's last character (乐队 for 乐队, 王朝 for 哪个王朝), with the nouns before it
- * (意甲 球队), or for 国 a place. Never the kind word alone, nor text the question holds.
+ * (意甲 球队, read back as typed-spans.ts reads organisations), or for 国 a place. Never the kind
+ * word alone, nor text the question holds.
  */
 export function kindSpans(kind: string, normalized: string, text: string): TextSpan[] {
   if (!kind) return [];

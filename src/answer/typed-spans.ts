@@ -50,7 +50,7 @@ const ENTITY_TAGS: Partial<Record<AnswerType, RegExp>> = {
 const PLACE_END = /^[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国|岛|山|河|湖|江|海|港|湾)$/u;
 const ORGANISATION_END = /(?:公司|集团|大学|学院|学校|中学|小学|协会|委员会|组织|研究所|研究院|银行|机构|局|厅|党|俱乐部|医院|博物馆|报社|出版社|电视台|乐团|球队)$/u;
 /** Tags that end a name when reading back from its ending: prepositions, particles, pronouns, conjunctions, adverbs, numerals, verbs. */
-const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
+export const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
 /**
  * Tags an address goes on with after a place: nouns, place words, directions, and words jieba
  * does not know (斯卡 波罗 of 安大略省斯卡波罗, 胡德 郡), at most PLACE_TAIL_MAX of them.
@@ -63,7 +63,7 @@ const PLACE_JOIN = /^(?:的|、|及|和|与|以及|至|,)$/u;
 const PLACE_GAP = /^[\u4e00-\u9fff]{1,4}$/u;
 const PLACE_LINK = /[到从往向去至与和及或但而在于是的]/u;
 const LIST_JOIN = /^(?:、|及|和|与|以及)$/u;
-const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
+export const NAME_TEXT = /^[\u4e00-\u9fffA-Za-z0-9·-]+$/u;
 
 function shapeSpans(pattern: RegExp, text: string): TextSpan[] {
   const out: TextSpan[] = [];
