@@ -22,8 +22,8 @@ export function askedKind(normalized: string): string {
   const tagged = taggedWords(rest);
   const first = tagged[0];
   if (!first || !/^\p{Script=Han}+$/u.test(first.word) || NO_KIND.test(first.word)) return '';
-  // 哪国人, 哪国的, 哪国运动员: a country (jieba reads 国人 as one word); not 哪个国际博览会.
-  if (/^国[人籍]?$/u.test(first.word)) return '国';
+  // 哪国人, 哪一国家, 哪国运动员: a country (jieba reads 国人 as one word); not 哪个国际博览会.
+  if (/^国[人籍家]?$/u.test(first.word)) return '国';
   if (WORK_CLASSIFIER.test(m[0]) && !first.tag.startsWith('n')) return '作品';
   // The noun the phrase ends with: 博览会 of 国际博览会, 球队 of 球队的队长.
   let kind = '';

@@ -7,6 +7,7 @@ describe('askedKind', () => {
   it('reads the kind a question names after 哪, and none where it names no kind', () => {
     expect(askedKind(normalize('这位球员是哪支球队的队长?'))).toBe('球队');
     expect(askedKind(normalize('他是哪国人?'))).toBe('国');
+    expect(askedKind(normalize('摩加迪休是哪一國家的主要海港?'))).toBe('国');
     expect(askedKind(normalize('哪個國際博覽會在這裡舉辦?'))).toBe('博览会');
     expect(askedKind(normalize('她凭哪部电影获奖?'))).toBe('电影');
     expect(askedKind(normalize('這首歌收錄在哪張專輯?'))).toBe('专辑');
