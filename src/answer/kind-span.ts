@@ -4,7 +4,7 @@
  * for a work. Offsets are in the normalized text it is given.
  */
 import { taggedWords } from '../text/segment.js';
-import { NAME_STOP, NAME_TEXT, type TextSpan } from './typed-spans.js';
+import { locatedWords, NAME_TEXT, nameStart, type TextSpan } from './typed-spans.js';
 
 const ASKS_KIND = /哪[1一]?(?:个|支|家|所|座|条|部|位|种|场|届|本|首|项|间|类|张|篇|份|只|片)?/u;
 /** Kinds that are no kind (哪里, 哪些, 哪方面) and words that follow 哪 without naming one. */
@@ -37,7 +37,7 @@ export function askedKind(normalized: string): string {
 /**
  * Spans of a normalized text that name a thing of the kind: a title for a work; else a word
  * ending with the kind's last character (乐队 for 乐队, 王朝 for 哪个王朝), with the nouns before it
- * (意甲 球队, read back as typed-spans.ts reads organisations), or for 国 a place. Never the kind
+ * (意甲 球队, read back with typed-spans.ts's `nameStart`, as organisations are), or for 国 a place. Never the kind
  * word alone, nor text the question holds.
  */
 export function kindSpans(kind: string, normalized: string, text: string): TextSpan[] {
@@ -45,22 +45,13 @@ export function kindSpans(kind: string, normalized: string, text: string): TextS
   const own = (s: TextSpan) => normalized.includes(text.slice(s.start, s.end));
   if (WORK.test(kind) || kind === '作品') return [...text.matchAll(TITLE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })).filter((s) => !own(s));
   const last = kind.at(-1)!;
-  const tagged = taggedWords(text);
+  const words = locatedWords(text);
   const out: TextSpan[] = [];
-  let at = 0;
-  const starts = tagged.map(({ word }) => {
-    const start = text.indexOf(word, at);
-    if (start >= 0) at = start + word.length;
-    return start;
-  });
-  tagged.forEach(({ word, tag }, i) => {
-    const start = starts[i]!;
+  words.forEach(({ word, tag, start }, i) => {
     if (start < 0) return;
     const isPlace = kind === '国' && tag === 'ns';
     if (!isPlace && !(word.endsWith(last) && NAME_TEXT.test(word))) return;
-    let from = start;
-    for (let j = i - 1, k = 0; j >= 0 && k < 4 && starts[j]! >= 0 && !NAME_STOP.test(tagged[j]!.tag) && NAME_TEXT.test(tagged[j]!.word); j--, k++) from = starts[j]!;
-    const span = { start: from, end: start + word.length };
+    const span = { start: nameStart(words, i, 4), end: start + word.length };
     if (!isPlace && text.slice(span.start, span.end) === kind) return;
     if (span.end - span.start >= 2 && !own(span)) out.push(span);
   });

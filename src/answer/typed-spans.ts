@@ -50,7 +50,7 @@ const ENTITY_TAGS: Partial<Record<AnswerType, RegExp>> = {
 const PLACE_END = /^[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国|岛|山|河|湖|江|海|港|湾)$/u;
 const ORGANISATION_END = /(?:公司|集团|大学|学院|学校|中学|小学|协会|委员会|组织|研究所|研究院|银行|机构|局|厅|党|俱乐部|医院|博物馆|报社|出版社|电视台|乐团|球队)$/u;
 /** Tags that end a name when reading back from its ending: prepositions, particles, pronouns, conjunctions, adverbs, numerals, verbs. */
-export const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
+const NAME_STOP = /^(?:p|u[a-z]*|r[a-z]*|c|d|m|q|f|y|e|o|zg|v[a-z]*|x)$/u;
 /**
  * Tags an address goes on with after a place: nouns, place words, directions, and words jieba
  * does not know (斯卡 波罗 of 安大略省斯卡波罗, 胡德 郡), at most PLACE_TAIL_MAX of them.
@@ -73,22 +73,45 @@ function shapeSpans(pattern: RegExp, text: string): TextSpan[] {
   return out;
 }
 
-/** Names by jieba's tags; neighbours of the same kind join (越南 宁平省, 詹姆斯 · 库克). */
-function entitySpans(type: AnswerType, tag: RegExp, text: string): TextSpan[] {
-  const out: TextSpan[] = [];
-  const tagged = taggedWords(text);
+/** A word of a text as jieba tags it, with where it starts in the text (-1 when not found in order). */
+export interface LocatedWord {
+  word: string;
+  tag: string;
+  start: number;
+}
+
+/** jieba's tagged words of a normalized text, located in it: one tagging for every reading of the text. */
+export function locatedWords(text: string): LocatedWord[] {
   let at = 0;
+  return taggedWords(text).map(({ word, tag }) => {
+    const start = text.indexOf(word, at);
+    if (start >= 0) at = start + word.length;
+    return { word, tag, start };
+  });
+}
+
+/**
+ * Where a name that ends with word `i` starts, read back over at most `max` words that can be
+ * part of one (湖南 湘晨 通用 航空 有限公司; 意甲 球队), up to a preposition, verb, particle ….
+ */
+export function nameStart(words: LocatedWord[], i: number, max: number): number {
+  let from = words[i]!.start;
+  for (let j = i - 1, k = 0; j >= 0 && k < max && words[j]!.start >= 0 && !NAME_STOP.test(words[j]!.tag) && NAME_TEXT.test(words[j]!.word); j--, k++) from = words[j]!.start;
+  return from;
+}
+
+/** Names by jieba's tags; neighbours of the same kind join (越南 宁平省, 詹姆斯 · 库克). */
+function entitySpans(type: AnswerType, tag: RegExp, text: string, words: LocatedWord[]): TextSpan[] {
+  const out: TextSpan[] = [];
   let last: TextSpan | null = null;
   let tail = 0;
-  tagged.forEach(({ word, tag: t }, i) => {
-    const start = text.indexOf(word, at);
+  words.forEach(({ word, tag: t, start }, i) => {
     if (start < 0) return;
-    at = start + word.length;
+    const at = start + word.length;
     let span: TextSpan | null = null;
     if (type === 'organisation' && ((tag.test(t) && word.length > 1) || ORGANISATION_END.test(word))) {
       // 湖南 湘晨 通用 航空 有限公司, 爱尔兰 国立大学: the name is the nouns before the ending.
-      let from = start;
-      for (let j = i - 1, k = 0; j >= 0 && k < 5 && !NAME_STOP.test(tagged[j]!.tag) && NAME_TEXT.test(tagged[j]!.word); j--, k++) from -= tagged[j]!.word.length;
+      const from = nameStart(words, i, 5);
       if (at - from > 2) span = { start: from, end: at };
     } else if ((tag.test(t) && word.length > 1) || (type === 'place' && t.startsWith('n') && PLACE_END.test(word))) span = { start, end: at };
     if (!span) {
@@ -121,15 +144,8 @@ const TRANSLITERATION = '阿埃艾安昂奥巴拜班邦鲍贝本比彼毕波伯�
  * pieces it tags as anything: the words either side of the dot, at most 5 characters before it
  * and 8 after, up to a preposition, verb or particle.
  */
-function dottedNames(text: string): TextSpan[] {
-  const tagged = taggedWords(text);
-  const starts: number[] = [];
-  let at = 0;
-  for (const { word } of tagged) {
-    const start = text.indexOf(word, at);
-    starts.push(start);
-    if (start >= 0) at = start + word.length;
-  }
+function dottedNames(tagged: LocatedWord[]): TextSpan[] {
+  const starts = tagged.map((w) => w.start);
   const out: TextSpan[] = [];
   const usable = (k: number) => starts[k]! >= 0 && CJK_WORD.test(tagged[k]!.word) && (!DOTTED_STOP.test(tagged[k]!.tag) || [...tagged[k]!.word].every((c) => TRANSLITERATION.includes(c)));
   tagged.forEach(({ word }, i) => {
@@ -171,8 +187,9 @@ export function typedSpans(type: AnswerType, normalizedText: string): TextSpan[]
   if (pattern) return shapeSpans(pattern, normalizedText);
   const tag = ENTITY_TAGS[type];
   if (!tag) return [];
-  const spans = entitySpans(type, tag, normalizedText);
+  const words = locatedWords(normalizedText);
+  const spans = entitySpans(type, tag, normalizedText, words);
   if (type !== 'person' || !normalizedText.includes('·')) return spans;
-  const dotted = dottedNames(normalizedText);
+  const dotted = dottedNames(words);
   return [...dotted, ...spans.filter((s) => !dotted.some((d) => s.start < d.end && d.start < s.end))].sort((a, b) => a.start - b.start);
 }
