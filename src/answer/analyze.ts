@@ -1,5 +1,6 @@
 import { isRareBigram, type SearchIndex } from '../search/search-index.js';
 import { normalize } from '../text/normalize.js';
+import { NUMBER_START } from '../text/numerals.js';
 import { isCjkWord } from '../text/cjk.js';
 import { tokens } from '../text/terms.js';
 import { taggedWords } from '../text/segment.js';
@@ -57,7 +58,7 @@ export interface AnalyzedQuestion {
 /** Quoted text of at least two characters, inside 「」, 『』, “”, 《》 or "". */
 const QUOTED = /[「『“《"]([^「」『』“”《》"]{2,40})[」』”》"]/gu;
 /** Numbers of two digits or more (a year, 81.2) and Latin words of two letters or more (normalized text is lower-case). */
-const EXACT = /(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.])|(?<![a-z])[a-z][a-z0-9-]+/gu;
+const EXACT = new RegExp(String.raw`${NUMBER_START}\d{2,}(?:\.\d+)?(?![\d.])|(?<![a-z])[a-z][a-z0-9-]+`, 'gu');
 
 /** jieba's tags for names: places, people (and transliterated ones), organisations. */
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nt']);

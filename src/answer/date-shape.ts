@@ -4,6 +4,8 @@
  * periods and years ago (2.51亿年前). Dates in words (明代, 夏季, 侏罗纪) hold no digit: `WORD_DATE`
  * tells them from the numeral-free matches that are not dates.
  */
+import { NUMBER_START } from '../text/numerals.js';
+
 /** Reign titles and eras a year is counted in (Ming and Qing, the Republic, Japan, the best-known Tang and Song ones). */
 const ERAS = [
   '洪武', '永乐', '宣德', '正统', '成化', '弘治', '正德', '嘉靖', '隆庆', '万历', '天启', '崇祯', '顺治', '康熙', '雍正', '乾隆', '嘉庆', '道光', '咸丰', '同治', '光绪', '宣统',
@@ -29,7 +31,7 @@ export function dateShape(num: string, range: string): RegExp {
       // Any reign the Western year after it shows to be one (太平七年（415年）, 咸康七年（341年）三月).
       `[\\u4e00-\\u9fff]{2}(?:元|\\d{1,2})年[(（](?:公元前?|前)?\\d{1,4}年[)）](?:${num}月)?(?:${num}[日号])?`,
       // A year: four digits, or fewer after 公元/前 or an era name (嘉靖42年); not a count of years (300年).
-      `(?:(?:公元前?|前)\\d{1,4}|(?<!\\d|\\d\\.)\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${num}月)?(?:${num}[日号])?(?:${range}(?:\\d{4}年)?(?:${num}月)?${num}[日号年])?`,
+      `(?:(?:公元前?|前)\\d{1,4}|${NUMBER_START}\\d{4}|(?<=[\\u4e00-\\u9fff]{2})\\d{1,2})年(?:${num}月)?(?:${num}[日号])?(?:${range}(?:\\d{4}年)?(?:${num}月)?${num}[日号年])?`,
       `${num}月(?:${num}[日号])?`,
       `(?:第)?${num}世纪(?:${num}0?年代)?(?:[初中末]期|[上下]半叶|初|末)?`,
       `\\d{2,4}年代(?:[初中末]期)?`,
@@ -41,7 +43,7 @@ export function dateShape(num: string, range: string): RegExp {
       `(?:${ERAS})(?:年间|时期|初年|末年)`,
       `(?:${GEOLOGICAL})纪(?:[早中晚末初]期|[早中晚末初])?`,
       // A year of three digits (728年), not a count of years (约300年, 300年来).
-      `(?<![\\d约近逾达共])(?<!\\d\\.)\\d{3}年(?![代后来间内多左以之])`,
+      `(?<![约近逾达共])${NUMBER_START}\\d{3}年(?![代后来间内多左以之])`,
       // Words of a season or a time of day (夏季, 冬末春初, 夜间, 黄昏), and a dynasty's end or start (元末, 明初).
       `(?:${SEASON_OR_TIME})`,
       `(?:夏|商|秦|汉|晋|隋|唐|宋|元|明|清)(?:末|初)(?:年)?`,

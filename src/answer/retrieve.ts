@@ -1,5 +1,6 @@
 import type { SearchIndex } from '../search/search-index.js';
 import { isCjkWord } from '../text/cjk.js';
+import { NUMBER_START } from '../text/numerals.js';
 import { sentences } from '../text/sentences.js';
 import type { AnalyzedQuestion } from './analyze.js';
 import { hasAnswerShape } from './question-type.js';
@@ -129,7 +130,7 @@ function searchWords(q: AnalyzedQuestion, index: SearchIndex): string[] {
 /** A test that a text holds what the question names as written; a number as a number (19 is not in 1998 or 19.5). */
 export function holdsExactly(named: string): (text: string) => boolean {
   if (!/^\d+(?:\.\d+)?$/u.test(named)) return (text) => text.includes(named);
-  const pattern = new RegExp(`(?<!\\d|\\d\\.)${named.replace('.', '\\.')}(?![\\d.]?\\d)`, 'u');
+  const pattern = new RegExp(`${NUMBER_START}${named.replace('.', '\\.')}(?![\\d.]?\\d)`, 'u');
   return (text) => pattern.test(text);
 }
 

@@ -13,6 +13,13 @@ const UNIT_WORDS =
 /** Numerals (at most 4 characters, so 一一 and long idioms are not touched) followed by a unit. */
 export const NUMERAL_PATTERN = new RegExp(`(?<!哪)[零〇一二两三四五六七八九十百千]{1,4}(?=${UNIT_WORDS})`, 'gu');
 
+/**
+ * Where a number starts on its own: not after a digit, nor after a decimal point (the 5 of 19.5).
+ * A dot after anything else is no decimal point: normalized text writes … as ..., so a quote
+ * that starts mid-passage may open with ...1997年.
+ */
+export const NUMBER_START = String.raw`(?<!\d|\d\.)`;
+
 /** The numerator of a fraction whose denominator NUMERAL_PATTERN made digits (16分之一 → 16分之1). */
 export const NUMERATOR_PATTERN = /(?<=\d分之)[零〇一二两三四五六七八九十百千]{1,4}/gu;
 

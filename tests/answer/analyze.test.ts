@@ -32,6 +32,8 @@ describe('question words and weights', () => {
   it('finds what a question names exactly: its quoted text, numbers and Latin words', () => {
     expect(analyzeQuestion('東江湖蓄水量是81.2億立方米嗎，2023年有幾多遊客', index).exact).toEqual(['81.2', '2023']);
     expect(analyzeQuestion('郴州有冇5G同iPhone工厂', index).exact).toEqual(['iphone']);
+    // A number after … (normalized ...) is a number on its own, as holdsExactly and the date pattern read it.
+    expect(analyzeQuestion('文章说“…2023年有幾多遊客”', index).exact).toContain('2023');
   });
 
   it('finds the text a question quotes', () => {
