@@ -6,11 +6,17 @@ import type { AnswerType } from './question-type.js';
 import { overlap, ranges, trimmed, wordsAround } from './span-text.js';
 import { COUNT_UNITS, typedSpans, type TextSpan } from './typed-spans.js';
 
-/** What the answer span needs to know of the question. */
+/** What the answer span needs to know of the question: read once per question (`spanQuestion`), used for each result. */
 export interface SpanQuestion {
   /** The normalized question: a span that restates it (its own 1990年) is not the answer. */
   normalized: string;
   type: AnswerType;
+  /** The kind a question of type `other` names (球队 of 哪支球队, kind-span.ts), or ''. */
+  kind: string;
+}
+
+export function spanQuestion(normalized: string, type: AnswerType): SpanQuestion {
+  return { normalized, type, kind: type === 'other' ? askedKind(normalized) : '' };
 }
 
 const UNIT_AFTER_COUNT = new RegExp(`(?:多少|几)(个)?(${COUNT_UNITS.join('|')})?`, 'u');
@@ -61,7 +67,7 @@ const WEAK = /^(?:[\d,.\-–—~～]+|[1一][^\d.,万亿千百]{0,2}(?:多|余)?
  * [start, end) in UTF-16 units of `excerpt`, or null when no span fits.
  */
 export function answerSpan(excerpt: string, highlights: ReadonlyArray<readonly [number, number]>, question: SpanQuestion): [number, number] | null {
-  const kind = question.type === 'other' ? askedKind(question.normalized) : '';
+  const { kind } = question;
   if (question.type === 'other' && !kind) return contextSpan(excerpt, highlights, question.normalized);
   if (question.type === 'definition') return definitionSpan(excerpt, highlights) ?? contextSpan(excerpt, highlights, question.normalized);
   const mapped = normalizeMapped(excerpt);

@@ -2,7 +2,7 @@ import type { Passage } from '../knowledge/types.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze.js';
-import { answerSpan, type SpanQuestion } from './answer-span.js';
+import { answerSpan, spanQuestion, type SpanQuestion } from './answer-span.js';
 import { gives, mustGive, notGivenNote } from './asked-kind.js';
 import { QuestionError } from '../shared/errors.js';
 import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
@@ -85,7 +85,7 @@ export function createArticleAnswerer({ index, synonyms, suggestions }: ArticleA
   /** Quotes passages for one analyzed question (its sentence query and span question derived once). */
   function excerpter(analyzed: AnalyzedQuestion) {
     const query = sentenceQuery(analyzed);
-    const asked: SpanQuestion = { normalized: analyzed.normalized, type: analyzed.answerType };
+    const asked = spanQuestion(analyzed.normalized, analyzed.answerType);
     return (doc: number, score: number): AnswerResult => {
       const p = index.passages[doc]!;
       return toResult(p, score, chooseExcerpt(p.text, query, undefined, { title: p.article }), asked);

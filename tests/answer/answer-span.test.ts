@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerSpan } from '../../src/answer/answer-span.js';
+import { answerSpan, spanQuestion } from '../../src/answer/answer-span.js';
 import { markedPieces } from '../../src/answer/marks.js';
 import { answerType, coarseType, questionType, type AnswerType } from '../../src/answer/question-type.js';
 import { typedSpans } from '../../src/answer/typed-spans.js';
@@ -12,7 +12,7 @@ const spansOf = (type: AnswerType, text: string) => typedSpans(type, text).map((
 function marked(question: string, excerpt: string, words: string[]): string | null {
   const highlights = words.flatMap((w) => [...excerpt.matchAll(new RegExp(w, 'gu'))].map((m): [number, number] => [m.index!, m.index! + w.length]));
   const q = normalize(question);
-  const span = answerSpan(excerpt, highlights.sort((a, b) => a[0] - b[0]), { normalized: q, type: answerType(q) });
+  const span = answerSpan(excerpt, highlights.sort((a, b) => a[0] - b[0]), spanQuestion(q, answerType(q)));
   return span && excerpt.slice(span[0], span[1]);
 }
 
